@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema.js';
+
+/** One type for both drivers: repositories never know which database they run on. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  readonly db: Db;
+  readonly kind: 'postgres' | 'pglite';
+  /** Applies the migrations in drizzle/ (serialised across replicas on Postgres). */
+  migrate(): Promise<void>;
+  /** True when a trivial query answers; used by /healthz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string } | { dataDir: string };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('url' in target) return openPostgres(target.url);
+  return openPglite(target.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  // onnotice: drizzle's "relation already exists, skipping" notices are noise on every start.
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema });
+  return {
+    db: db as unknown as Db,
+    kind: 'postgres',
+    async migrate() {
+      const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+      // Several replicas may start together: a session advisory lock on a single dedicated
+      // connection (max: 1) makes them take turns, and drizzle skips what is already applied.
+      const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await lockClient`select pg_advisory_lock(727274)`;
+        await migrate(drizzlePostgres(lockClient), { migrationsFolder: migrationsFolder() });
+      } finally {
+        await lockClient`select pg_advisory_unlock(727274)`.catch(() => {});
+        await lockClient.end({ timeout: 5 });
+      }
+    },
+    ping: () => pingDb(db as unknown as Db),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    async migrate() {
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      await migrate(db, { migrationsFolder: migrationsFolder() });
+    },
+    ping: () => pingDb(db as unknown as Db),
+    close: () => client.close(),
+  };
+}
+
+async function pingDb(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** drizzle/ sits at the project root, both beside src/ (tsx) and beside dist/ (compiled). */
+function migrationsFolder(): string {
+  for (const up of ['../../drizzle/', '../../../drizzle/']) {
+    const folder = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(`${folder}meta/_journal.json`)) return folder;
+  }
+  throw new Error('drizzle/ migrations folder not found next to the application');
+}

@@ -1,0 +1,52 @@
+import { eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { processedEvents, workspaces } from '../schema.js';
+
+export interface WorkspaceRow {
+  teamId: string;
+  locale: string;
+  timezone: string;
+  settings: unknown;
+}
+
+export function createWorkspaceRepository(db: Db) {
+  return {
+    /** The workspace row, created with the given defaults the first time the team is seen. */
+    async ensure(teamId: string, defaults: { locale: string; timezone: string }): Promise<WorkspaceRow> {
+      await db
+        .insert(workspaces)
+        .values({ teamId, locale: defaults.locale, timezone: defaults.timezone })
+        .onConflictDoNothing();
+      const [row] = await db.select().from(workspaces).where(eq(workspaces.teamId, teamId));
+      if (!row) throw new Error(`workspace ${teamId} vanished right after insert`);
+      return row;
+    },
+
+    async update(teamId: string, patch: Partial<Pick<WorkspaceRow, 'locale' | 'timezone' | 'settings'>>) {
+      await db
+        .update(workspaces)
+        .set({ ...patch, updatedAt: sql`now()` })
+        .where(eq(workspaces.teamId, teamId));
+    },
+
+    /**
+     * Records a Slack event id; false when it was already recorded (a retried delivery).
+     * The primary key makes this safe across replicas.
+     */
+    async markEventProcessed(teamId: string, eventId: string, now: Date): Promise<boolean> {
+      const inserted = await db
+        .insert(processedEvents)
+        .values({ teamId, eventId, receivedAt: now })
+        .onConflictDoNothing()
+        .returning({ eventId: processedEvents.eventId });
+      return inserted.length > 0;
+    },
+
+    /** Slack stops retrying after about an hour; older ids are dead weight. */
+    async forgetEventsBefore(cutoff: Date) {
+      await db.delete(processedEvents).where(lt(processedEvents.receivedAt, cutoff));
+    },
+  };
+}
+
+export type WorkspaceRepository = ReturnType<typeof createWorkspaceRepository>;

@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Every table carries the Slack team id so one deployment can serve many workspaces;
+// every repository query filters on it.
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Settings kept as JSON because each feature adds its own; validated by zod when read. */
+export const workspaces = pgTable('workspaces', {
+  teamId: text('team_id').primaryKey(),
+  locale: text('locale').notNull(),
+  timezone: text('timezone').notNull(),
+  settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Roles granted inside the bot; Slack admins and owners are admins without a row. */
+export const roles = pgTable(
+  'roles',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    role: text('role', { enum: ['admin', 'manager'] }).notNull(),
+    grantedBy: text('granted_by').notNull(),
+    grantedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+/** Slack retries an event it thinks we missed; the event id lets us drop the repeat. */
+export const processedEvents = pgTable(
+  'processed_events',
+  {
+    teamId: text('team_id').notNull(),
+    eventId: text('event_id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.eventId] }),
+    index('processed_events_received_idx').on(t.receivedAt),
+  ],
+);
+
+export const moments = pgTable(
+  'moments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    kind: text('kind', { enum: ['praise', 'complaint'] }).notNull(),
+    authorId: text('author_id').notNull(),
+    customerType: text('customer_type', { enum: ['external', 'internal'] }).notNull(),
+    touchpoint: text('touchpoint', {
+      enum: ['phone', 'email', 'chat', 'store', 'social', 'other'],
+    }).notNull(),
+    impact: text('impact', { enum: ['small', 'big'] }).notNull(),
+    story: text('story').notNull(),
+    lesson: text('lesson'),
+    followUpUserId: text('follow_up_user_id'),
+    status: text('status', { enum: ['open', 'resolved'] })
+      .notNull()
+      .default('open'),
+    source: text('source', { enum: ['command', 'modal', 'shortcut', 'reaction'] }).notNull(),
+    channelId: text('channel_id'),
+    permalink: text('permalink'),
+    /** Service-standard tags the story cites (#follow-up): honoured by praise, missed by complaints. */
+    standards: text('standards').array().notNull().default(sql`'{}'::text[]`),
+    /** Idempotency key: the same submission delivered twice (double click, Slack retry) is stored once. */
+    dedupeKey: text('dedupe_key'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('moments_team_created_idx').on(t.teamId, t.createdAt),
+    index('moments_team_author_idx').on(t.teamId, t.authorId, t.createdAt),
+    uniqueIndex('moments_team_dedupe_idx').on(t.teamId, t.dedupeKey),
+  ],
+);
+
+/** One row per colleague named in a moment, so "recognition I received" is an index range scan. */
+export const momentColleagues = pgTable(
+  'moment_colleagues',
+  {
+    teamId: text('team_id').notNull(),
+    momentId: uuid('moment_id')
+      .notNull()
+      .references(() => moments.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.momentId, t.userId] }),
+    index('moment_colleagues_team_user_idx').on(t.teamId, t.userId, t.createdAt),
+  ],
+);
+
+export const mantras = pgTable(
+  'mantras',
+  {
+    id: serial('id').primaryKey(),
+    teamId: text('team_id').notNull(),
+    text: text('text').notNull(),
+    /** The built-in line a new workspace starts with; dropped once an admin adds their own. */
+    isDefault: boolean('is_default').notNull().default(false),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mantras_team_idx').on(t.teamId, t.id)],
+);
+
+/** Each mantra post, with the story that illustrated it, so rotation prefers unused lines and stories. */
+export const mantraPosts = pgTable(
+  'mantra_posts',
+  {
+    id: serial('id').primaryKey(),
+    teamId: text('team_id').notNull(),
+    mantraId: integer('mantra_id').references(() => mantras.id, { onDelete: 'set null' }),
+    momentId: uuid('moment_id').references(() => moments.id, { onDelete: 'set null' }),
+    channelId: text('channel_id').notNull(),
+    messageTs: text('message_ts'),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('mantra_posts_team_posted_idx').on(t.teamId, t.postedAt)],
+);
+
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: serial('id').primaryKey(),
+    teamId: text('team_id').notNull(),
+    kind: text('kind', { enum: ['mantra', 'digest', 'pulse'] }).notNull(),
+    channelId: text('channel_id').notNull(),
+    cron: text('cron').notNull(),
+    timezone: text('timezone').notNull(),
+    options: jsonb('options').notNull().default(sql`'{}'::jsonb`),
+    enabled: boolean('enabled').notNull().default(true),
+    failing: boolean('failing').notNull().default(false),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('schedules_team_idx').on(t.teamId)],
+);
+
+/**
+ * A claimed fire time of a schedule. The unique (schedule, fire time) key is the referee between
+ * replicas: only the replica whose insert wins posts.
+ */
+export const scheduleRuns = pgTable(
+  'schedule_runs',
+  {
+    id: serial('id').primaryKey(),
+    teamId: text('team_id').notNull(),
+    scheduleId: integer('schedule_id')
+      .notNull()
+      .references(() => schedules.id, { onDelete: 'cascade' }),
+    fireAt: timestamp('fire_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['claimed', 'posted', 'failed', 'retrying', 'skipped'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    messageTs: text('message_ts'),
+    error: text('error'),
+    claimedBy: text('claimed_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('schedule_runs_schedule_fire_idx').on(t.scheduleId, t.fireAt),
+    index('schedule_runs_retry_idx').on(t.status, t.nextAttemptAt),
+  ],
+);

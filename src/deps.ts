@@ -1,0 +1,22 @@
+import type { webApi } from '@slack/bolt';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import type { PeopleDirectory } from './domain/people.js';
+import type { RoleService } from './domain/roles/role-service.js';
+import type { Languages } from './domain/workspace/languages.js';
+import type { WorkspaceService } from './domain/workspace/workspace-service.js';
+import type { Logger } from './logger.js';
+
+/** Handed to listeners and jobs: no module-level singletons anywhere. */
+export interface Deps {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** The clock, injected so tests can move time. */
+  readonly clock: () => Date;
+  readonly database: Database;
+  readonly slack: webApi.WebClient;
+  readonly people: PeopleDirectory;
+  readonly workspaces: WorkspaceService;
+  readonly languages: Languages;
+  readonly roles: RoleService;
+}

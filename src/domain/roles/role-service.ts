@@ -1,0 +1,51 @@
+import type { PeopleDirectory } from '../people.js';
+import { fail, ok, type Result } from '../result.js';
+
+export type Role = 'admin' | 'manager' | 'member';
+export type GrantedRole = Exclude<Role, 'member'>;
+
+export interface RoleStore {
+  find(teamId: string, userId: string): Promise<GrantedRole | undefined>;
+  set(teamId: string, userId: string, role: GrantedRole, grantedBy: string): Promise<void>;
+  remove(teamId: string, userId: string): Promise<void>;
+}
+
+const rank: Record<Role, number> = { member: 0, manager: 1, admin: 2 };
+
+export function createRoleService(store: RoleStore, people: PeopleDirectory) {
+  async function roleOf(teamId: string, userId: string): Promise<Role> {
+    const [granted, person] = await Promise.all([store.find(teamId, userId), people.lookup(teamId, userId)]);
+    if (person?.isWorkspaceAdmin) return 'admin';
+    return granted ?? 'member';
+  }
+
+  return {
+    roleOf,
+
+    /** True when the user holds `needed` or a higher role. */
+    async can(teamId: string, userId: string, needed: GrantedRole): Promise<boolean> {
+      return rank[await roleOf(teamId, userId)] >= rank[needed];
+    },
+
+    /**
+     * Sets a user's role (admins only). `member` removes any grant; a Slack admin or owner
+     * stays an admin of the bot whatever is stored.
+     */
+    async setRole(
+      teamId: string,
+      actorId: string,
+      targetId: string,
+      role: Role,
+    ): Promise<Result<{ effective: Role }, 'not_allowed' | 'unknown_user' | 'bot_user'>> {
+      if ((await roleOf(teamId, actorId)) !== 'admin') return fail('not_allowed');
+      const target = await people.lookup(teamId, targetId);
+      if (!target || target.deleted) return fail('unknown_user');
+      if (target.isBot) return fail('bot_user');
+      if (role === 'member') await store.remove(teamId, targetId);
+      else await store.set(teamId, targetId, role, actorId);
+      return ok({ effective: target.isWorkspaceAdmin ? 'admin' : role });
+    },
+  };
+}
+
+export type RoleService = ReturnType<typeof createRoleService>;

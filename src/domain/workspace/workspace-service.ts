@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { isLocale, type Locale } from '../../i18n/index.js';
+
+export const MIN_ANONYMITY_THRESHOLD = 3;
+
+/** Stored JSON is validated on the way out: an old or hand-edited row falls back to defaults. */
+export const workspaceSettingsSchema = z.object({
+  recognitionChannelId: z.string().optional().catch(undefined),
+  anonymityThreshold: z.number().int().min(MIN_ANONYMITY_THRESHOLD).default(MIN_ANONYMITY_THRESHOLD).catch(3),
+  weights: z
+    .object({ small: z.number().int().min(1), big: z.number().int().min(1) })
+    .default({ small: 1, big: 3 })
+    .catch({ small: 1, big: 3 }),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
+export interface Workspace {
+  teamId: string;
+  locale: Locale;
+  timezone: string;
+  settings: WorkspaceSettings;
+}
+
+export interface WorkspaceStore {
+  ensure(
+    teamId: string,
+    defaults: { locale: string; timezone: string },
+  ): Promise<{ teamId: string; locale: string; timezone: string; settings: unknown }>;
+  update(teamId: string, patch: { locale?: string; timezone?: string; settings?: unknown }): Promise<void>;
+  markEventProcessed(teamId: string, eventId: string, now: Date): Promise<boolean>;
+}
+
+export function createWorkspaceService(
+  store: WorkspaceStore,
+  defaults: { locale: Locale; timezone: string },
+) {
+  async function get(teamId: string): Promise<Workspace> {
+    const row = await store.ensure(teamId, defaults);
+    return {
+      teamId: row.teamId,
+      locale: isLocale(row.locale) ? row.locale : defaults.locale,
+      timezone: row.timezone,
+      settings: workspaceSettingsSchema.parse(row.settings ?? {}),
+    };
+  }
+
+  return {
+    /** The workspace, created with the deployment's defaults the first time the team is seen. */
+    get,
+    async setLocale(teamId: string, locale: Locale) {
+      await get(teamId);
+      await store.update(teamId, { locale });
+    },
+    async setTimezone(teamId: string, timezone: string) {
+      await get(teamId);
+      await store.update(teamId, { timezone });
+    },
+    /** False when Slack already delivered this event (a retry): handle each event once. */
+    markEventProcessed: (teamId: string, eventId: string, now: Date) =>
+      store.markEventProcessed(teamId, eventId, now),
+    async updateSettings(teamId: string, patch: Partial<WorkspaceSettings>) {
+      const current = await get(teamId);
+      await store.update(teamId, { settings: { ...current.settings, ...patch } });
+    },
+  };
+}
+
+export type WorkspaceService = ReturnType<typeof createWorkspaceService>;

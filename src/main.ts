@@ -1,0 +1,112 @@
+import { pathToFileURL } from 'node:url';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { type Database, openDatabase } from './db/client.js';
+import { createRoleRepository } from './db/repositories/role-repository.js';
+import { createWorkspaceRepository } from './db/repositories/workspace-repository.js';
+import type { Deps } from './deps.js';
+import { createRoleService } from './domain/roles/role-service.js';
+import { createLanguages } from './domain/workspace/languages.js';
+import { createWorkspaceService } from './domain/workspace/workspace-service.js';
+import { createLogger, type Logger } from './logger.js';
+import { buildSlackApp } from './slack/app.js';
+import { registerListeners } from './slack/listeners/index.js';
+import { createSlackPeopleDirectory } from './slack/people-directory.js';
+
+export interface RunningBot {
+  readonly port: number;
+  readonly deps: Deps;
+  /** Graceful stop: no new work, in-flight handlers finish, database closed. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  /** An already opened database (tests share one across bots); otherwise opened from config. */
+  database?: Database;
+}
+
+/** The composition root: config → database → migrations → services → Slack app. */
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? (() => new Date());
+  const database =
+    options.database ??
+    (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
+  await database.migrate();
+  logger.info({ database: database.kind }, 'database ready');
+
+  const slackApp = buildSlackApp({ config, logger, isHealthy: () => database.ping() });
+  const people = createSlackPeopleDirectory(slackApp.app.client, clock);
+  const workspaces = createWorkspaceService(createWorkspaceRepository(database.db), {
+    locale: config.defaultLocale,
+    timezone: config.defaultTimezone,
+  });
+  const deps: Deps = {
+    config,
+    logger,
+    clock,
+    database,
+    slack: slackApp.app.client,
+    people,
+    workspaces,
+    languages: createLanguages(workspaces, people),
+    roles: createRoleService(createRoleRepository(database.db), people),
+  };
+  registerListeners(slackApp.app, deps);
+  const port = await slackApp.start();
+  logger.info({ mode: config.slackMode.kind, port }, 'service culture bot started');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    deps,
+    stop() {
+      stopping ??= (async () => {
+        await slackApp.stop(8_000);
+        if (!options.database) await database.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    loadDotEnv();
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Cannot start: invalid configuration.\n${err.problems.join('\n')}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const bot = await startBot(config, { logger });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    // Hard limit: orchestrators kill after ~10 s; exit on our own terms before that.
+    setTimeout(() => process.exit(1), 9_500).unref();
+    bot.stop().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    process.stderr.write(
+      `Cannot start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    process.exit(1);
+  });
+}

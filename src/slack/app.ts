@@ -1,0 +1,111 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { Config } from '../config.js';
+import { type Logger, toBoltLogger } from '../logger.js';
+
+export interface SlackAppHandle {
+  readonly app: App;
+  /** Starts receiving; resolves with the HTTP port actually bound (useful with PORT=0). */
+  start(): Promise<number>;
+  /** Stops taking new requests, then waits (bounded) for handlers already running. */
+  stop(drainMs: number): Promise<void>;
+}
+
+export interface SlackAppOptions {
+  config: Config;
+  logger: Logger;
+  /** Answers GET /healthz: true when the database is reachable. */
+  isHealthy: () => Promise<boolean>;
+}
+
+/**
+ * Builds the Bolt app. Socket Mode when an app token is configured, HTTP otherwise; both serve
+ * /healthz on PORT. The Web API client talks to SLACK_API_URL (GovSlack, proxies, the emulator).
+ */
+export function buildSlackApp({ config, logger, isHealthy }: SlackAppOptions): SlackAppHandle {
+  const boltLogger = toBoltLogger(logger);
+  const healthRoute: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      isHealthy()
+        .catch(() => false)
+        .then((healthy) => {
+          res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({ status: healthy ? 'ok' : 'unavailable', database: healthy ? 'up' : 'down' }),
+          );
+        });
+    },
+  };
+
+  let receiver: Receiver;
+  let httpServer: Server | undefined;
+  if (config.slackMode.kind === 'socket') {
+    receiver = new SocketModeReceiver({
+      appToken: config.slackMode.appToken,
+      logger: boltLogger,
+      customRoutes: [healthRoute],
+      installerOptions: { port: config.port },
+    });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: config.slackMode.signingSecret,
+      endpoints: '/slack/events',
+      logger: boltLogger,
+      customRoutes: [healthRoute],
+      port: config.port,
+    });
+  }
+
+  const app = new App({
+    token: config.slackBotToken,
+    receiver,
+    // Without this Bolt calls auth.test from its constructor and an unreachable Slack becomes an
+    // unhandled rejection; init() in start() surfaces it as an ordinary error instead.
+    deferInitialization: true,
+    logger: boltLogger,
+    clientOptions: {
+      slackApiUrl: config.slackApiUrl,
+      // The client waits out 429 Retry-After itself (rejectRateLimitedCalls is false); other
+      // failures get a few quick retries instead of the default half hour, so an interactive
+      // reply is never stuck behind a long back-off.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    },
+  });
+
+  // Track handlers in flight so a graceful stop can let them finish.
+  let inFlight = 0;
+  app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
+
+  app.error(async (error) => {
+    logger.error({ err: error.original ?? error, code: error.code }, 'unhandled error in a Slack listener');
+  });
+
+  return {
+    app,
+    async start() {
+      await app.init();
+      if (config.slackMode.kind === 'socket') {
+        await app.start();
+        return config.port;
+      }
+      httpServer = (await app.start(config.port)) as Server;
+      return (httpServer.address() as AddressInfo).port;
+    },
+    async stop(drainMs) {
+      await app.stop().catch((err) => logger.warn({ err }, 'stopping the Slack receiver failed'));
+      const deadline = Date.now() + drainMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      if (inFlight > 0) logger.warn({ inFlight }, 'stopped with Slack handlers still running');
+    },
+  };
+}

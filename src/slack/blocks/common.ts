@@ -1,0 +1,41 @@
+import type { types } from '@slack/bolt';
+import type { Messages } from '../../i18n/index.js';
+import { escapeUserText, truncate } from '../mrkdwn.js';
+
+export type Block = types.KnownBlock;
+
+/** Slack refuses a section whose text passes 3000 characters. */
+export const SECTION_TEXT_MAX = 3000;
+
+export function section(text: string): types.SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) } };
+}
+
+export function context(text: string): types.ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) }] };
+}
+
+export function header(text: string): types.HeaderBlock {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, 150), emoji: true } };
+}
+
+/** A plain message: the text doubles as the notification fallback. */
+export function buildTextMessage(text: string): { text: string; blocks: Block[] } {
+  return { text, blocks: [section(text)] };
+}
+
+/**
+ * A refusal that hands the user's own text back, so nothing typed is lost. The echo is in a
+ * code block: it shows exactly what was typed and no mention inside it can fire.
+ */
+export function buildRefusalWithText(
+  m: Messages,
+  problem: string,
+  typed: string,
+): { text: string; blocks: Block[] } {
+  const echo = escapeUserText(typed).replace(/```/g, "'''");
+  const blocks: Block[] = [section(problem)];
+  if (typed.trim())
+    blocks.push(context(m.yourText), section(`\`\`\`${truncate(echo, SECTION_TEXT_MAX - 6)}\`\`\``));
+  return { text: problem, blocks };
+}

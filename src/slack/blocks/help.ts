@@ -1,0 +1,29 @@
+import type { Role } from '../../domain/roles/role-service.js';
+import type { Messages } from '../../i18n/index.js';
+import { type Block, context, header, section } from './common.js';
+
+/** Each command line of the help, shown to the roles that may use it. */
+const HELP: { minRole: Role; line: (m: Messages) => string }[] = [
+  { minRole: 'member', line: (m) => m.helpCultureHelp },
+  { minRole: 'admin', line: (m) => m.helpCultureRole },
+  { minRole: 'admin', line: (m) => m.helpCultureLanguage },
+];
+
+const rank: Record<Role, number> = { member: 0, manager: 1, admin: 2 };
+
+export function buildHelp(m: Messages, role: Role): { text: string; blocks: Block[] } {
+  const roleLabel = { admin: m.roleLabelAdmin, manager: m.roleLabelManager, member: m.roleLabelMember }[role];
+  const sections: [Role, string][] = [
+    ['member', m.helpSectionEveryone],
+    ['manager', m.helpSectionManagers],
+    ['admin', m.helpSectionAdmins],
+  ];
+  const blocks: Block[] = [header(m.helpTitle), section(m.helpIntro)];
+  for (const [sectionRole, title] of sections) {
+    if (rank[role] < rank[sectionRole]) continue;
+    const lines = HELP.filter((entry) => entry.minRole === sectionRole).map((entry) => `• ${entry.line(m)}`);
+    if (lines.length) blocks.push(section(`*${title}*\n${lines.join('\n')}`));
+  }
+  blocks.push(context(m.helpYourRole({ role: roleLabel })));
+  return { text: m.helpTitle, blocks };
+}

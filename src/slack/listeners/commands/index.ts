@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../../deps.js';
+import { COMMANDS } from '../../ids.js';
+import { handleCulture } from './culture.js';
+
+export function registerCommands(app: App, deps: Deps) {
+  app.command(COMMANDS.culture, handleCulture(deps));
+}

@@ -1,0 +1,21 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import { registerCommands } from './commands/index.js';
+
+export function registerListeners(app: App, deps: Deps) {
+  // Slack redelivers an event it believes we missed (x-slack-retry-num); the event id is
+  // recorded in Postgres so a retry, even one landing on another replica, is handled once.
+  app.use(async ({ body, next }) => {
+    const envelope = body as { event_id?: unknown; team_id?: unknown };
+    if (typeof envelope.event_id === 'string') {
+      const teamId = typeof envelope.team_id === 'string' ? envelope.team_id : 'unknown';
+      const fresh = await deps.workspaces.markEventProcessed(teamId, envelope.event_id, deps.clock());
+      if (!fresh) {
+        deps.logger.debug({ eventId: envelope.event_id }, 'dropped a redelivered Slack event');
+        return;
+      }
+    }
+    await next();
+  });
+  registerCommands(app, deps);
+}

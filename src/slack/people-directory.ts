@@ -1,0 +1,47 @@
+import type { webApi } from '@slack/bolt';
+import type { PeopleDirectory, Person } from '../domain/people.js';
+import { localeFromSlack } from '../i18n/index.js';
+
+const TTL_MS = 5 * 60_000;
+
+/**
+ * Answers "who is this person" from users.info, cached briefly: admin status and language
+ * change rarely, and users.info is rate-limited (Tier 4) while every command needs a role check.
+ */
+export function createSlackPeopleDirectory(client: webApi.WebClient, clock: () => Date): PeopleDirectory {
+  const cache = new Map<string, { person: Person | undefined; expires: number }>();
+  return {
+    async lookup(teamId, userId) {
+      const key = `${teamId}:${userId}`;
+      const hit = cache.get(key);
+      const now = clock().getTime();
+      if (hit && hit.expires > now) return hit.person;
+      const person = await fetchPerson(client, userId);
+      cache.set(key, { person, expires: now + TTL_MS });
+      return person;
+    },
+  };
+}
+
+async function fetchPerson(client: webApi.WebClient, userId: string): Promise<Person | undefined> {
+  try {
+    const { user } = await client.users.info({ user: userId, include_locale: true });
+    if (!user?.id) return undefined;
+    return {
+      id: user.id,
+      isBot: Boolean(user.is_bot) || user.id === 'USLACKBOT',
+      deleted: Boolean(user.deleted),
+      isWorkspaceAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
+      locale: localeFromSlack(user.locale),
+    };
+  } catch (err) {
+    if (slackErrorCode(err) === 'user_not_found') return undefined;
+    throw err;
+  }
+}
+
+/** The `error` string of a Slack Web API platform error, if that is what `err` is. */
+export function slackErrorCode(err: unknown): string | undefined {
+  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}

@@ -1,0 +1,188 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { signSlackRequest } from '../support/slack-driver.js';
+import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+
+const ADMIN = 'UADMIN1';
+const MEMBER = 'UMEMBER1';
+const FRENCH = 'UFRENCH1';
+const BOT = 'UBOT1';
+
+describeEachDatabase('foundation', (db) => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ database: db() });
+    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+    t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
+    t.emulator.addUser({ id: FRENCH, name: 'zoé', locale: 'fr-FR' });
+    t.emulator.addUser({ id: BOT, name: 'robot', is_bot: true });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  afterEach(() => {
+    expect(t.emulator.rejections).toEqual([]);
+    t.emulator.reset();
+  });
+
+  it('applies every migration: the foundation tables exist', async () => {
+    const result = await db().db.execute<{ tablename: string }>(
+      sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
+    );
+    const rows = (Array.isArray(result) ? result : (result as { rows: { tablename: string }[] }).rows) as {
+      tablename: string;
+    }[];
+    expect(rows.map((r) => r.tablename)).toEqual(
+      expect.arrayContaining([
+        'workspaces',
+        'roles',
+        'processed_events',
+        'moments',
+        'schedules',
+        'schedule_runs',
+      ]),
+    );
+  });
+
+  it('answers a signed /culture help within Slack’s 3 seconds, in the caller’s language', async () => {
+    const started = Date.now();
+    const res = await t.driver.command({ command: '/culture', text: 'help', userId: MEMBER });
+    expect(res.status).toBe(200);
+    const reply = await t.emulator.waitForResponse();
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(reply.body.text).toBe('Service culture bot: what you can do');
+    const text = JSON.stringify(reply.body.blocks);
+    expect(text).toContain('/culture help');
+    expect(text).not.toContain('/culture role');
+
+    await t.driver.command({ command: '/culture', text: 'help', userId: FRENCH });
+    const french = await t.emulator.waitForResponse((r) => r.id !== reply.id);
+    expect(french.body.text).toBe('Bot de culture de service : ce que vous pouvez faire');
+  });
+
+  it('shows admins the admin commands', async () => {
+    await t.driver.command({ command: '/culture', text: '', userId: ADMIN });
+    const reply = await t.emulator.waitForResponse();
+    expect(JSON.stringify(reply.body.blocks)).toContain('/culture role');
+  });
+
+  it('refuses unsigned, forged and stale requests with 401 and runs no listener', async () => {
+    const body = new URLSearchParams({
+      command: '/culture',
+      text: 'help',
+      user_id: MEMBER,
+      team_id: 'T0TEST',
+    });
+    const unsigned = await t.driver.raw(body.toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(unsigned.status).toBe(401);
+
+    const now = Math.floor(Date.now() / 1000);
+    const forged = await t.driver.raw(body.toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...signSlackRequest('not-the-secret', body.toString(), now),
+    });
+    expect(forged.status).toBe(401);
+
+    const stale = await t.driver.raw(body.toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...signSlackRequest(SIGNING_SECRET, body.toString(), now - 10 * 60),
+    });
+    expect(stale.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.emulator.responses).toEqual([]);
+  });
+
+  it('reports health as 200 with JSON while the database answers', async () => {
+    const res = await fetch(`http://127.0.0.1:${t.bot.port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('lets an admin grant and remove roles, and tells a member they may not', async () => {
+    await t.driver.command({ command: '/culture', text: `role manager <@${MEMBER}|max>`, userId: ADMIN });
+    expect((await t.emulator.waitForResponse()).body.text).toBe(`<@${MEMBER}> is now a manager.`);
+    expect(await t.bot.deps.roles.roleOf('T0TEST', MEMBER)).toBe('manager');
+
+    t.emulator.reset();
+    await t.driver.command({ command: '/culture', text: `role admin <@${FRENCH}>`, userId: MEMBER });
+    expect((await t.emulator.waitForResponse()).body.text).toBe('Sorry, only admins can do that.');
+    expect(await t.bot.deps.roles.roleOf('T0TEST', FRENCH)).toBe('member');
+
+    t.emulator.reset();
+    await t.driver.command({ command: '/culture', text: `role member <@${MEMBER}>`, userId: ADMIN });
+    expect((await t.emulator.waitForResponse()).body.text).toBe(
+      `<@${MEMBER}> is now a member (no extra role).`,
+    );
+    expect(await t.bot.deps.roles.roleOf('T0TEST', MEMBER)).toBe('member');
+  });
+
+  it('refuses roles for bots, unknown people and bad syntax with a way to fix it', async () => {
+    await t.driver.command({ command: '/culture', text: `role manager <@${BOT}>`, userId: ADMIN });
+    expect((await t.emulator.waitForResponse()).body.text).toBe('Bots cannot hold roles. Pick a person.');
+    t.emulator.reset();
+    await t.driver.command({ command: '/culture', text: 'role manager <@UNOBODY>', userId: ADMIN });
+    expect((await t.emulator.waitForResponse()).body.text).toContain("can't find <@UNOBODY>");
+    t.emulator.reset();
+    await t.driver.command({ command: '/culture', text: 'role manager alex', userId: ADMIN });
+    expect((await t.emulator.waitForResponse()).body.text).toContain('Usage: `/culture role');
+  });
+
+  it('keeps a Slack admin an admin of the bot', async () => {
+    await t.driver.command({ command: '/culture', text: `role member <@${ADMIN}>`, userId: ADMIN });
+    expect((await t.emulator.waitForResponse()).body.text).toContain('Slack workspace admin or owner');
+    expect(await t.bot.deps.roles.roleOf('T0TEST', ADMIN)).toBe('admin');
+  });
+
+  it('sets the workspace language (admins only) and replies in the new language', async () => {
+    await t.driver.command({ command: '/culture', text: 'language fr', userId: MEMBER });
+    expect((await t.emulator.waitForResponse()).body.text).toBe('Sorry, only admins can do that.');
+    t.emulator.reset();
+    await t.driver.command({ command: '/culture', text: 'language fr', userId: ADMIN });
+    expect((await t.emulator.waitForResponse()).body.text).toBe(
+      'Désormais, je parle français dans cet espace de travail.',
+    );
+    expect((await t.bot.deps.workspaces.get('T0TEST')).locale).toBe('fr');
+    await t.bot.deps.workspaces.setLocale('T0TEST', 'en');
+  });
+
+  it('handles an event delivered twice (a Slack retry) once', async () => {
+    const first = await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', new Date());
+    const again = await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', new Date());
+    expect([first, again]).toEqual([true, false]);
+  });
+});
+
+describeEachDatabase('health when the database is gone', (db) => {
+  it('answers 503 once the database stops answering', async () => {
+    const database = db();
+    const t = await startTestBot({
+      database: { ...database, ping: async () => false },
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${t.bot.port}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'unavailable', database: 'down' });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('process start', () => {
+  it('exits non-zero with the set-up instructions when no Slack variable is set', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_')));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...env, DATA_DIR: 'memory://' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('No Slack credentials found');
+    expect(run.stderr).toContain('manifest.yml');
+  });
+});

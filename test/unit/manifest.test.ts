@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import type { App } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Deps } from '../../src/deps.js';
+import { registerListeners } from '../../src/slack/listeners/index.js';
+
+interface Manifest {
+  features: {
+    slash_commands?: { command: string; should_escape?: boolean }[];
+    shortcuts?: { callback_id: string; type: string }[];
+    app_home?: { home_tab_enabled?: boolean };
+  };
+  settings: { event_subscriptions?: { bot_events?: string[] }; interactivity?: { is_enabled: boolean } };
+  oauth_config: { scopes: { bot: string[] } };
+}
+
+/** Records what the real registration code registers, without starting Bolt. */
+function registeredByCode() {
+  const seen = {
+    commands: [] as string[],
+    shortcuts: [] as string[],
+    events: [] as string[],
+    views: 0,
+    actions: 0,
+  };
+  const recorder = {
+    use: () => {},
+    command: (id: string) => seen.commands.push(id),
+    shortcut: (c: { callback_id: string } | string) =>
+      seen.shortcuts.push(typeof c === 'string' ? c : c.callback_id),
+    event: (name: string) => seen.events.push(name),
+    view: () => {
+      seen.views += 1;
+    },
+    action: () => {
+      seen.actions += 1;
+    },
+  };
+  registerListeners(recorder as unknown as App, {} as Deps);
+  return seen;
+}
+
+describe('manifest.yml', () => {
+  const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as Manifest;
+  const code = registeredByCode();
+
+  it('declares exactly the slash commands the code handles, each with should_escape', () => {
+    const commands = manifest.features.slash_commands ?? [];
+    expect(commands.map((c) => c.command).sort()).toEqual([...code.commands].sort());
+    for (const command of commands) expect(command.should_escape, command.command).toBe(true);
+  });
+
+  it('declares exactly the shortcuts the code handles', () => {
+    expect((manifest.features.shortcuts ?? []).map((s) => s.callback_id).sort()).toEqual(
+      [...code.shortcuts].sort(),
+    );
+  });
+
+  it('subscribes to exactly the events the code handles', () => {
+    expect([...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort()).toEqual(
+      [...new Set(code.events)].sort(),
+    );
+  });
+
+  it('enables interactivity when the code handles buttons or modals, and the Home tab with app_home_opened', () => {
+    expect(manifest.settings.interactivity?.is_enabled).toBe(
+      code.views + code.actions + code.shortcuts.length > 0,
+    );
+    expect(Boolean(manifest.features.app_home?.home_tab_enabled)).toBe(
+      code.events.includes('app_home_opened'),
+    );
+  });
+
+  it('asks for the scopes the Web API calls need', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(['commands', 'chat:write', 'users:read']),
+    );
+  });
+});

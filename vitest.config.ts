@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Integration tests start real HTTP servers and databases; PGlite needs a few seconds to boot.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
