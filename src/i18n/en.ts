@@ -1,43 +1,11 @@
+import { coreEn } from './messages/core.en.js';
+
 /**
- * The English catalog defines the keys. `fr.ts` is typed as `Messages`, so the compiler
- * refuses a French catalog that lacks a key or gives a function other parameters.
- * Texts are mrkdwn unless their key says plain.
+ * The English catalog defines the keys; it is assembled from one file per feature
+ * (`messages/<feature>.en.ts`, keys prefixed by the feature). Each French file is typed as
+ * its English twin, so the compiler refuses a French catalog that lacks a key or gives a
+ * function other parameters. Texts are mrkdwn unless their key says plain.
  */
-export const en = {
-  languageName: 'English',
-  genericError: 'Something went wrong on our side. Nothing was lost; please try again in a moment.',
-  notAllowed: (p: { needed: string }) => `Sorry, only ${p.needed} can do that.`,
-  roleNameAdmin: 'admins',
-  roleNameManager: 'managers and admins',
-
-  helpTitle: 'Service culture bot: what you can do',
-  helpIntro: 'Every customer contact becomes a pleasant memory. Here is what you can use:',
-  helpSectionEveryone: 'For everyone',
-  helpSectionManagers: 'For managers',
-  helpSectionAdmins: 'For admins',
-  helpCultureHelp: '`/culture help`: this list.',
-  helpCultureRole: '`/culture role manager|admin|member @user`: give or remove a role.',
-  helpCultureLanguage: '`/culture language en|fr`: the language the bot uses for this workspace.',
-  helpYourRole: (p: { role: string }) => `Your role: *${p.role}*.`,
-  roleLabelAdmin: 'admin',
-  roleLabelManager: 'manager',
-  roleLabelMember: 'member',
-
-  cultureUnknown: (p: { text: string }) =>
-    `I don't know \`/culture ${p.text}\`. Try \`/culture help\` for the list of commands.`,
-  roleUsage:
-    'Usage: `/culture role manager|admin|member @user`, for example `/culture role manager @alex`. ' +
-    'Type @ and pick the person so Slack sends a real mention.',
-  roleUnknownUser: (p: { user: string }) =>
-    `I can't find <@${p.user}> in this workspace. Pick the person with @.`,
-  roleBotUser: 'Bots cannot hold roles. Pick a person.',
-  roleGranted: (p: { user: string; role: string }) => `<@${p.user}> is now a ${p.role}.`,
-  roleRemoved: (p: { user: string }) => `<@${p.user}> is now a member (no extra role).`,
-  roleSlackAdmin: (p: { user: string }) =>
-    `<@${p.user}> is a Slack workspace admin or owner, and so stays an admin of the bot.`,
-  languageUsage: 'Usage: `/culture language en` or `/culture language fr`.',
-  languageSet: 'From now on I speak English in this workspace.',
-  yourText: 'Here is what you typed, so nothing is lost:',
-};
+export const en = { ...coreEn };
 
 export type Messages = typeof en;

@@ -1,64 +1,94 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
-import { messages } from '../../../i18n/index.js';
+import { type Locale, type Messages, messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { buildHelp } from '../../blocks/help.js';
-import { parseCultureCommand } from '../../parsers/culture-command.js';
+import { parseLanguageArgs, parseRoleArgs, splitSubcommand } from '../../parsers/culture-command.js';
 
-type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+/** What a `/culture <sub>` handler gets: who asked, where, the words after the subcommand. */
+export interface CultureRequest {
+  teamId: string;
+  userId: string;
+  channelId: string;
+  args: string[];
+  /** The text after the subcommand, untouched (quoted cron expressions keep their spaces). */
+  rest: string;
+  locale: Locale;
+  m: Messages;
+  reply(message: RespondArguments): Promise<void>;
+}
 
-/** `/culture …`: help, roles and workspace settings. */
+export type CultureSubcommands = Record<string, (request: CultureRequest) => Promise<void>>;
+
+/**
+ * `/culture …`: one router; each feature contributes its subcommands (see `index.ts`), so this
+ * file does not grow with every setting.
+ */
 export const handleCulture =
-  (deps: Pick<Deps, 'roles' | 'languages' | 'workspaces'>) => async (args: Args) => {
-    const { ack, command, respond } = args;
+  (deps: Pick<Deps, 'languages'>, subcommands: CultureSubcommands) =>
+  async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     // Slack shows "dispatch_failed" after 3 s: acknowledge first, answer through response_url.
     await ack();
-    const teamId = command.team_id;
-    const userId = command.user_id;
-    const locale = await deps.languages.forUser(teamId, userId);
+    const locale = await deps.languages.forUser(command.team_id, command.user_id);
     const m = messages(locale);
-    const reply = async (message: RespondArguments) => {
-      await respond({ response_type: 'ephemeral', ...message });
+    const { sub, args, rest } = splitSubcommand(command.text);
+    const request: CultureRequest = {
+      teamId: command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      args,
+      rest,
+      locale,
+      m,
+      reply: async (message) => {
+        await respond({ response_type: 'ephemeral', ...message });
+      },
     };
-    const parsed = parseCultureCommand(command.text);
+    const handler = subcommands[sub];
+    if (handler) await handler(request);
+    else await request.reply(buildTextMessage(m.cultureUnknown({ text: command.text.trim() })));
+  };
 
-    switch (parsed.type) {
-      case 'help':
-        return reply(buildHelp(m, await deps.roles.roleOf(teamId, userId)));
-      case 'usage':
-        return reply(buildTextMessage(parsed.topic === 'role' ? m.roleUsage : m.languageUsage));
-      case 'unknown':
-        return reply(buildTextMessage(m.cultureUnknown({ text: parsed.text })));
-      case 'role': {
-        const result = await deps.roles.setRole(teamId, userId, parsed.userId, parsed.role);
-        if (!result.ok) {
-          const problem = {
-            not_allowed: m.notAllowed({ needed: m.roleNameAdmin }),
-            unknown_user: m.roleUnknownUser({ user: parsed.userId }),
-            bot_user: m.roleBotUser,
-          }[result.reason];
-          return reply(buildTextMessage(problem));
-        }
-        if (parsed.role === 'member' && result.value.effective === 'admin') {
-          return reply(buildTextMessage(m.roleSlackAdmin({ user: parsed.userId })));
-        }
-        const label = { admin: m.roleLabelAdmin, manager: m.roleLabelManager, member: m.roleLabelMember }[
-          parsed.role
-        ];
+/** help, role, language. */
+export function coreCultureSubcommands(deps: Pick<Deps, 'roles' | 'workspaces'>): CultureSubcommands {
+  return {
+    async help({ teamId, userId, m, reply }) {
+      await reply(buildHelp(m, await deps.roles.roleOf(teamId, userId)));
+    },
+
+    async role({ teamId, userId, args, m, reply }) {
+      const parsed = parseRoleArgs(args);
+      if (!parsed) return reply(buildTextMessage(m.roleUsage));
+      const result = await deps.roles.setRole(teamId, userId, parsed.userId, parsed.role);
+      if (!result.ok) {
+        const problem = {
+          not_allowed: m.notAllowed({ needed: m.roleNameAdmin }),
+          unknown_user: m.roleUnknownUser({ user: parsed.userId }),
+          bot_user: m.roleBotUser,
+        }[result.reason];
+        return reply(buildTextMessage(problem));
+      }
+      if (parsed.role === 'member') {
         return reply(
           buildTextMessage(
-            parsed.role === 'member'
-              ? m.roleRemoved({ user: parsed.userId })
-              : m.roleGranted({ user: parsed.userId, role: label }),
+            result.value.effective === 'admin'
+              ? m.roleSlackAdmin({ user: parsed.userId })
+              : m.roleRemoved({ user: parsed.userId }),
           ),
         );
       }
-      case 'language': {
-        if (!(await deps.roles.can(teamId, userId, 'admin'))) {
-          return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
-        }
-        await deps.workspaces.setLocale(teamId, parsed.locale);
-        return reply(buildTextMessage(messages(parsed.locale).languageSet));
+      const label = parsed.role === 'admin' ? m.roleLabelAdmin : m.roleLabelManager;
+      await reply(buildTextMessage(m.roleGranted({ user: parsed.userId, role: label })));
+    },
+
+    async language({ teamId, userId, args, m, reply }) {
+      const locale = parseLanguageArgs(args);
+      if (!locale) return reply(buildTextMessage(m.languageUsage));
+      if (!(await deps.roles.can(teamId, userId, 'admin'))) {
+        return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
       }
-    }
+      await deps.workspaces.setLocale(teamId, locale);
+      await reply(buildTextMessage(messages(locale).languageSet));
+    },
   };
+}

@@ -1,33 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { parseCultureCommand } from '../../../../src/slack/parsers/culture-command.js';
+import {
+  channelMention,
+  parseLanguageArgs,
+  parseRoleArgs,
+  splitSubcommand,
+} from '../../../../src/slack/parsers/culture-command.js';
 
-describe('parseCultureCommand', () => {
-  it('reads help, also from empty text', () => {
-    expect(parseCultureCommand('')).toEqual({ type: 'help' });
-    expect(parseCultureCommand('  HELP ')).toEqual({ type: 'help' });
-  });
-
-  it('reads a role with either escaped mention form', () => {
-    expect(parseCultureCommand('role manager <@U123|alex>')).toEqual({
-      type: 'role',
-      role: 'manager',
-      userId: 'U123',
+describe('splitSubcommand', () => {
+  it('defaults to help and lower-cases the subcommand, keeping the rest untouched', () => {
+    expect(splitSubcommand('')).toEqual({ sub: 'help', args: [], rest: '' });
+    expect(splitSubcommand('  Schedule mantra <#C1|x> "0 9 * * 1"')).toEqual({
+      sub: 'schedule',
+      args: ['mantra', '<#C1|x>', '"0', '9', '*', '*', '1"'],
+      rest: 'mantra <#C1|x> "0 9 * * 1"',
     });
-    expect(parseCultureCommand('role Admin <@W9>')).toEqual({ type: 'role', role: 'admin', userId: 'W9' });
+  });
+});
+
+describe('parseRoleArgs', () => {
+  it('reads a role with either escaped mention form', () => {
+    expect(parseRoleArgs(['manager', '<@U123|alex>'])).toEqual({ role: 'manager', userId: 'U123' });
+    expect(parseRoleArgs(['Admin', '<@W9>'])).toEqual({ role: 'admin', userId: 'W9' });
   });
 
-  it('asks for usage when the role or the mention is wrong', () => {
-    expect(parseCultureCommand('role boss <@U1>')).toEqual({ type: 'usage', topic: 'role' });
-    expect(parseCultureCommand('role manager alex')).toEqual({ type: 'usage', topic: 'role' });
-    expect(parseCultureCommand('role manager <@U1> <@U2>')).toEqual({ type: 'usage', topic: 'role' });
+  it('refuses a wrong role, a bare name or extra words', () => {
+    expect(parseRoleArgs(['boss', '<@U1>'])).toBeUndefined();
+    expect(parseRoleArgs(['manager', 'alex'])).toBeUndefined();
+    expect(parseRoleArgs(['manager', '<@U1>', '<@U2>'])).toBeUndefined();
   });
+});
 
-  it('reads the language and refuses others', () => {
-    expect(parseCultureCommand('language FR')).toEqual({ type: 'language', locale: 'fr' });
-    expect(parseCultureCommand('language de')).toEqual({ type: 'usage', topic: 'language' });
+describe('parseLanguageArgs', () => {
+  it('reads en or fr in any case and refuses others', () => {
+    expect(parseLanguageArgs(['FR'])).toBe('fr');
+    expect(parseLanguageArgs(['de'])).toBeUndefined();
+    expect(parseLanguageArgs([])).toBeUndefined();
   });
+});
 
-  it('keeps unknown text for the answer', () => {
-    expect(parseCultureCommand('dance now')).toEqual({ type: 'unknown', text: 'dance now' });
+describe('channelMention', () => {
+  it('reads both escaped channel forms', () => {
+    expect(channelMention.parse('<#C123|general>')).toBe('C123');
+    expect(channelMention.parse('<#C9>')).toBe('C9');
+    expect(channelMention.safeParse('#general').success).toBe(false);
   });
 });

@@ -1,0 +1,30 @@
+import type { Deps } from '../deps.js';
+
+export type ScheduleKind = 'mantra' | 'digest' | 'pulse';
+
+/** One claimed fire time of a schedule, handed to the kind that knows what to post. */
+export interface ScheduledRun {
+  teamId: string;
+  scheduleId: number;
+  kind: ScheduleKind;
+  channelId: string;
+  /** The schedule's stored options (validated by the kind itself). */
+  options: unknown;
+  timezone: string;
+  fireAt: Date;
+  createdBy: string;
+}
+
+/**
+ * Posts what a schedule of one kind posts, and returns the message's ts. Throws on failure
+ * (Slack errors keep their `data.error` code): the engine records, retries or gives up.
+ */
+export type ScheduledKindHandler = (deps: Deps, run: ScheduledRun) => Promise<{ messageTs: string }>;
+
+/**
+ * The kinds the engine can run. A kind that is missing here is refused by `/culture schedule`
+ * with a clear "not available yet" rather than scheduled to do nothing.
+ */
+export function scheduledKinds(): Partial<Record<ScheduleKind, ScheduledKindHandler>> {
+  return {};
+}
