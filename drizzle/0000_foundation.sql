@@ -40,6 +40,8 @@ CREATE TABLE "moments" (
 	"source" text NOT NULL,
 	"channel_id" text,
 	"permalink" text,
+	"recognition_channel_id" text,
+	"recognition_ts" text,
 	"standards" text[] DEFAULT '{}'::text[] NOT NULL,
 	"dedupe_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -75,8 +75,12 @@ export const moments = pgTable(
       .notNull()
       .default('open'),
     source: text('source', { enum: ['command', 'modal', 'shortcut', 'reaction'] }).notNull(),
+    /** Where the moment was logged from, and the source message's permalink (message shortcut). */
     channelId: text('channel_id'),
     permalink: text('permalink'),
+    /** The praise post in the recognition channel, so an edit or a deletion reaches it too. */
+    recognitionChannelId: text('recognition_channel_id'),
+    recognitionTs: text('recognition_ts'),
     /** Service-standard tags the story cites (#follow-up): honoured by praise, missed by complaints. */
     standards: text('standards').array().notNull().default(sql`'{}'::text[]`),
     /** Idempotency key: the same submission delivered twice (double click, Slack retry) is stored once. */
