@@ -1,7 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import type { MomentService } from './domain/moments/moment-service.js';
 import type { PeopleDirectory } from './domain/people.js';
+import type { PulseService } from './domain/pulse/pulse-service.js';
 import type { RoleService } from './domain/roles/role-service.js';
 import type { Languages } from './domain/workspace/languages.js';
 import type { WorkspaceService } from './domain/workspace/workspace-service.js';
@@ -19,4 +21,6 @@ export interface Deps {
   readonly workspaces: WorkspaceService;
   readonly languages: Languages;
   readonly roles: RoleService;
+  readonly moments: MomentService;
+  readonly pulses: PulseService;
 }

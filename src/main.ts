@@ -1,9 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { createMomentRepository } from './db/repositories/moment-repository.js';
+import { createPulseRepository } from './db/repositories/pulse-repository.js';
 import { createRoleRepository } from './db/repositories/role-repository.js';
 import { createWorkspaceRepository } from './db/repositories/workspace-repository.js';
 import type { Deps } from './deps.js';
+import { createMomentService } from './domain/moments/moment-service.js';
+import { createPulseService } from './domain/pulse/pulse-service.js';
 import { createRoleService } from './domain/roles/role-service.js';
 import { createLanguages } from './domain/workspace/languages.js';
 import { createWorkspaceService } from './domain/workspace/workspace-service.js';
@@ -17,6 +21,8 @@ export interface RunningBot {
   readonly deps: Deps;
   /** Graceful stop: no new work, in-flight handlers finish, database closed. */
   stop(): Promise<void>;
+  /** Resolves once no Slack handler is running (tests wait for the work after an ack). */
+  whenIdle(timeoutMs?: number): Promise<boolean>;
 }
 
 export interface StartOptions {
@@ -42,6 +48,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     locale: config.defaultLocale,
     timezone: config.defaultTimezone,
   });
+  const roles = createRoleService(createRoleRepository(database.db), people);
   const deps: Deps = {
     config,
     logger,
@@ -51,7 +58,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     people,
     workspaces,
     languages: createLanguages(workspaces, people),
-    roles: createRoleService(createRoleRepository(database.db), people),
+    roles,
+    moments: createMomentService(createMomentRepository(database.db), people, roles),
+    pulses: createPulseService(createPulseRepository(database.db), workspaces),
   };
   registerListeners(slackApp.app, deps);
   const port = await slackApp.start();
@@ -61,6 +70,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   return {
     port,
     deps,
+    whenIdle: (timeoutMs = 5_000) => slackApp.whenIdle(timeoutMs),
     stop() {
       stopping ??= (async () => {
         await slackApp.stop(8_000);

@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -186,5 +188,87 @@ export const scheduleRuns = pgTable(
   (t) => [
     uniqueIndex('schedule_runs_schedule_fire_idx').on(t.scheduleId, t.fireAt),
     index('schedule_runs_retry_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * One run of the three-procedure survey in a channel. At most one is open per channel: the
+ * partial unique index is the referee when two managers (or a manager and a schedule) start
+ * one at the same moment.
+ */
+export const pulses = pgTable(
+  'pulses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    anonymous: boolean('anonymous').notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    createdBy: text('created_by').notNull(),
+    scheduleId: integer('schedule_id').references(() => schedules.id, { onDelete: 'set null' }),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    /** When the channel reminder is due; null when the pulse is too short for one. */
+    remindAt: timestamp('remind_at', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** `deadline` or the user id of the manager who closed it. */
+    closedBy: text('closed_by'),
+    /** The pulse card in the channel (updated with the live count). */
+    messageTs: text('message_ts'),
+    /** The results post, threaded under the card; null until posted. */
+    resultsTs: text('results_ts'),
+    /** Claim on posting the results, so one replica posts them; a stale claim is retried. */
+    resultsClaimedAt: timestamp('results_claimed_at', { withTimezone: true }),
+    resultsAttempts: integer('results_attempts').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('pulses_one_open_per_channel_idx')
+      .on(t.teamId, t.channelId)
+      .where(sql`${t.status} = 'open'`),
+    index('pulses_team_channel_opened_idx').on(t.teamId, t.channelId, t.openedAt),
+    index('pulses_status_closes_idx').on(t.status, t.closesAt),
+  ],
+);
+
+/**
+ * Who took part in a pulse, and nothing else: no answer id, no time. Its primary key is what
+ * makes "one answer per person" hold, even for two submissions arriving together.
+ */
+export const pulseParticipants = pgTable(
+  'pulse_participants',
+  {
+    teamId: text('team_id').notNull(),
+    pulseId: uuid('pulse_id')
+      .notNull()
+      .references(() => pulses.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pulseId, t.userId] })],
+);
+
+/**
+ * What was answered. For an anonymous pulse a row carries no person and no time, and its id is
+ * random; the repository also rewrites a pulse's answers in a random order on every insert,
+ * so neither a value nor the physical row order pairs an answer with a participant.
+ * `respondent_id` is set only for named pulses.
+ */
+export const pulseAnswers = pgTable(
+  'pulse_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    pulseId: uuid('pulse_id')
+      .notNull()
+      .references(() => pulses.id, { onDelete: 'cascade' }),
+    respondentId: text('respondent_id'),
+    score: smallint('score').notNull(),
+    vision: text('vision'),
+    motivation: text('motivation'),
+    human: text('human'),
+  },
+  (t) => [
+    uniqueIndex('pulse_answers_pulse_respondent_idx').on(t.pulseId, t.respondentId),
+    check('pulse_answers_score_range', sql`${t.score} between 1 and 10`),
   ],
 );

@@ -1,4 +1,7 @@
 import { coreEn } from './messages/core.en.js';
+import { mantraEn } from './messages/mantra.en.js';
+import { momentsEn } from './messages/moments.en.js';
+import { pulseEn } from './messages/pulse.en.js';
 
 /**
  * The English catalog defines the keys; it is assembled from one file per feature
@@ -6,6 +9,6 @@ import { coreEn } from './messages/core.en.js';
  * its English twin, so the compiler refuses a French catalog that lacks a key or gives a
  * function other parameters. Texts are mrkdwn unless their key says plain.
  */
-export const en = { ...coreEn };
+export const en = { ...coreEn, ...momentsEn, ...pulseEn, ...mantraEn };
 
 export type Messages = typeof en;

@@ -1,6 +1,8 @@
 import type { Deps } from '../deps.js';
+import type { ScheduleKind } from '../domain/schedules/schedule.js';
+import { postMantra } from '../slack/mantra-post.js';
 
-export type ScheduleKind = 'mantra' | 'digest' | 'pulse';
+export type { ScheduleKind };
 
 /** One claimed fire time of a schedule, handed to the kind that knows what to post. */
 export interface ScheduledRun {
@@ -26,5 +28,9 @@ export type ScheduledKindHandler = (deps: Deps, run: ScheduledRun) => Promise<{ 
  * with a clear "not available yet" rather than scheduled to do nothing.
  */
 export function scheduledKinds(): Partial<Record<ScheduleKind, ScheduledKindHandler>> {
-  return {};
+  return {
+    // The story window ends at the fire time, so a catch-up post tells what was true then.
+    mantra: (deps, run) =>
+      postMantra(deps, { teamId: run.teamId, channelId: run.channelId, reference: run.fireAt, now: deps.clock() }),
+  };
 }

@@ -10,6 +10,8 @@ export interface SlackAppHandle {
   start(): Promise<number>;
   /** Stops taking new requests, then waits (bounded) for handlers already running. */
   stop(drainMs: number): Promise<void>;
+  /** Resolves once no handler is running (bounded wait); true when idle was reached. */
+  whenIdle(timeoutMs: number): Promise<boolean>;
 }
 
 export interface SlackAppOptions {
@@ -86,6 +88,12 @@ export function buildSlackApp({ config, logger, isHealthy }: SlackAppOptions): S
     }
   });
 
+  async function whenIdle(timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return inFlight === 0;
+  }
+
   app.error(async (error) => {
     logger.error({ err: error.original ?? error, code: error.code }, 'unhandled error in a Slack listener');
   });
@@ -101,11 +109,10 @@ export function buildSlackApp({ config, logger, isHealthy }: SlackAppOptions): S
       httpServer = (await app.start(config.port)) as Server;
       return (httpServer.address() as AddressInfo).port;
     },
+    whenIdle,
     async stop(drainMs) {
       await app.stop().catch((err) => logger.warn({ err }, 'stopping the Slack receiver failed'));
-      const deadline = Date.now() + drainMs;
-      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      if (inFlight > 0) logger.warn({ inFlight }, 'stopped with Slack handlers still running');
+      if (!(await whenIdle(drainMs))) logger.warn({ inFlight }, 'stopped with Slack handlers still running');
     },
   };
 }

@@ -1,17 +1,51 @@
 /**
- * Every Slack identifier the code registers or builds, in one place: the manifest test reads
- * COMMANDS, SHORTCUTS and EVENTS to prove manifest.yml and the code agree.
+ * Every Slack identifier the code registers or builds, in one place, so none is typed twice.
+ * The manifest test checks what the listeners register against manifest.yml.
  */
 export const COMMANDS = {
   culture: '/culture',
+  praise: '/praise',
+  complaint: '/complaint',
+  moment: '/moment',
+  pulse: '/pulse',
 } as const;
 
-export const SHORTCUTS = {} as const;
+export const SHORTCUTS = {
+  logMoment: 'log_moment',
+} as const;
 
 export const EVENTS = {} as const;
 
-export const ACTIONS = {} as const;
+export const ACTIONS = {
+  momentAddDetails: 'moment_add_details',
+  momentUndo: 'moment_undo',
+  momentAddLesson: 'moment_add_lesson',
+  momentResolve: 'moment_resolve',
+  /** The overflow menu (edit / delete) on a recognition-channel post. */
+  momentManage: 'moment_manage',
+  /** The Answer button on a pulse card and its reminder; value = the pulse id. */
+  pulseAnswer: 'pulse_answer_open',
+} as const;
 
-export const VIEWS = {} as const;
+export const VIEWS = {
+  momentModal: 'moment_modal',
+  momentLesson: 'moment_lesson',
+  pulseAnswer: 'pulse_answer',
+} as const;
 
-export const BLOCKS = {} as const;
+/** block_id = action_id for modal inputs, so field errors and state share one name. */
+export const BLOCKS = {
+  momentKind: 'moment_kind',
+  momentColleagues: 'moment_colleagues',
+  momentCustomerType: 'moment_customer_type',
+  momentTouchpoint: 'moment_touchpoint',
+  momentImpact: 'moment_impact',
+  momentStory: 'moment_story',
+  momentLesson: 'moment_lesson',
+  momentFollowUp: 'moment_follow_up',
+  momentResolveNow: 'moment_resolve_now',
+  pulseScore: 'pulse_score',
+  pulseVision: 'pulse_vision',
+  pulseMotivation: 'pulse_motivation',
+  pulseHuman: 'pulse_human',
+} as const;

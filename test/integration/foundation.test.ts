@@ -21,7 +21,8 @@ describeEachDatabase('foundation', (db) => {
   afterAll(async () => {
     await t.close();
   });
-  afterEach(() => {
+  afterEach(async () => {
+    expect(await t.bot.whenIdle()).toBe(true);
     expect(t.emulator.rejections).toEqual([]);
     t.emulator.reset();
   });

@@ -1,5 +1,6 @@
 /** Shared texts and /culture. Keys are prefixed by feature in the other catalogs. */
 export const coreEn = {
+  and: 'and',
   languageName: 'English',
   genericError: 'Something went wrong on our side. Nothing was lost; please try again in a moment.',
   notAllowed: (p: { needed: string }) => `Sorry, only ${p.needed} can do that.`,

@@ -1,6 +1,7 @@
 import type { coreEn } from './core.en.js';
 
 export const coreFr: typeof coreEn = {
+  and: 'et',
   languageName: 'Français',
   genericError: 'Un problème est survenu de notre côté. Rien n’est perdu ; réessayez dans un instant.',
   notAllowed: (p) => `Désolé, seuls les ${p.needed} peuvent faire cela.`,

@@ -6,6 +6,8 @@ export type Block = types.KnownBlock;
 
 /** Slack refuses a section whose text passes 3000 characters. */
 export const SECTION_TEXT_MAX = 3000;
+/** Slack refuses a message with more than 50 blocks. */
+export const MESSAGE_BLOCKS_MAX = 50;
 
 export function section(text: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) } };
@@ -25,17 +27,21 @@ export function buildTextMessage(text: string): { text: string; blocks: Block[] 
 }
 
 /**
- * A refusal that hands the user's own text back, so nothing typed is lost. The echo is in a
- * code block: it shows exactly what was typed and no mention inside it can fire.
+ * A refusal that hands the user's own text back, so nothing typed is lost. The echo is in code
+ * blocks: it shows exactly what was typed and no mention inside it can fire. Long text is split
+ * over several sections (3000 characters each at most) rather than cut.
  */
-export function buildRefusalWithText(
-  m: Messages,
-  problem: string,
-  typed: string,
-): { text: string; blocks: Block[] } {
-  const echo = escapeUserText(typed).replace(/```/g, "'''");
+export function buildRefusalWithText(m: Messages, problem: string, typed: string): { text: string; blocks: Block[] } {
   const blocks: Block[] = [section(problem)];
-  if (typed.trim())
-    blocks.push(context(m.yourText), section(`\`\`\`${truncate(echo, SECTION_TEXT_MAX - 6)}\`\`\``));
+  if (typed.trim()) {
+    blocks.push(context(m.yourText));
+    // Escape first, then cut: escaping lengthens text (& → &amp;) and the limit is on what is sent.
+    const escaped = escapeUserText(typed).replace(/```/g, "'''");
+    const chunkSize = SECTION_TEXT_MAX - 6;
+    for (let start = 0; start < escaped.length && blocks.length < MESSAGE_BLOCKS_MAX; start += chunkSize) {
+      const echo = escaped.slice(start, start + chunkSize);
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${echo}\`\`\`` } });
+    }
+  }
   return { text: problem, blocks };
 }

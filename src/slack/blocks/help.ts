@@ -4,9 +4,13 @@ import { type Block, context, header, section } from './common.js';
 
 /** Each command line of the help, shown to the roles that may use it. */
 const HELP: { minRole: Role; line: (m: Messages) => string }[] = [
+  { minRole: 'member', line: (m) => m.momentsHelpPraise },
+  { minRole: 'member', line: (m) => m.momentsHelpComplaint },
+  { minRole: 'member', line: (m) => m.momentsHelpMoment },
   { minRole: 'member', line: (m) => m.helpCultureHelp },
   { minRole: 'admin', line: (m) => m.helpCultureRole },
   { minRole: 'admin', line: (m) => m.helpCultureLanguage },
+  { minRole: 'admin', line: (m) => m.momentsHelpRecognition },
 ];
 
 const rank: Record<Role, number> = { member: 0, manager: 1, admin: 2 };

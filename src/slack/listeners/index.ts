@@ -1,6 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
+import { registerShortcuts } from './shortcuts/index.js';
+import { registerViews } from './views/index.js';
 
 export function registerListeners(app: App, deps: Deps) {
   // Slack redelivers an event it believes we missed (x-slack-retry-num); the event id is
@@ -18,4 +21,7 @@ export function registerListeners(app: App, deps: Deps) {
     await next();
   });
   registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerShortcuts(app, deps);
 }

@@ -2,12 +2,21 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { COMMANDS } from '../../ids.js';
 import { coreCultureSubcommands, handleCulture } from './culture.js';
+import { momentCultureSubcommands } from './culture-moments.js';
+import { handleInlineMoment } from './inline-moment.js';
+import { handleMoment } from './moment.js';
+import { handlePulse } from './pulse.js';
 
 export function registerCommands(app: App, deps: Deps) {
   app.command(
     COMMANDS.culture,
     handleCulture(deps, {
       ...coreCultureSubcommands(deps),
+      ...momentCultureSubcommands(deps),
     }),
   );
+  app.command(COMMANDS.praise, handleInlineMoment('praise', deps));
+  app.command(COMMANDS.complaint, handleInlineMoment('complaint', deps));
+  app.command(COMMANDS.moment, handleMoment(deps));
+  app.command(COMMANDS.pulse, handlePulse(deps));
 }

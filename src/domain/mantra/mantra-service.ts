@@ -1,0 +1,123 @@
+/** One vision line of a workspace. */
+export interface MantraLine {
+  id: number;
+  text: string;
+  /** The built-in line ("Customer first."), shown in the workspace language until an admin adds one. */
+  isDefault: boolean;
+}
+
+/** A recent praise story that can illustrate a mantra post. */
+export interface PraiseStory {
+  id: string;
+  story: string;
+  authorId: string;
+  colleagueIds: string[];
+  createdAt: Date;
+  /** Id of the latest mantra post that told this story; null when never told. */
+  lastUsedPostId: number | null;
+}
+
+export interface MantraStore {
+  /** Lines in the order they were added; creates the default line for a team that has none. */
+  listEnsuringDefault(teamId: string, defaultText: string): Promise<MantraLine[]>;
+  /** Adds a line and drops the default one; says whether a default was dropped. */
+  add(teamId: string, text: string, createdBy: string): Promise<{ line: MantraLine; replacedDefault: boolean }>;
+  /** Removes the line at a 1-based position, never the last one. */
+  removeAt(
+    teamId: string,
+    position: number,
+  ): Promise<
+    { ok: true; line: MantraLine } | { ok: false; reason: 'unknown_position'; count: number } | { ok: false; reason: 'last_line' }
+  >;
+  /** Id of the latest post of each line that was ever posted. */
+  lastPostOfLines(teamId: string): Promise<Map<number, number>>;
+  /** Praise stories of the team created in `[since, until]`, newest first. */
+  praiseBetween(teamId: string, since: Date, until: Date, limit: number): Promise<PraiseStory[]>;
+  recordPost(post: {
+    teamId: string;
+    mantraId: number;
+    momentId: string | null;
+    channelId: string;
+    messageTs: string;
+    postedAt: Date;
+  }): Promise<void>;
+}
+
+export const MANTRA_LINE_MAX = 280;
+export const STORY_WINDOW_DAYS = 30;
+const STORY_CANDIDATES = 200;
+
+/**
+ * The next line to post: one never posted yet (oldest first), otherwise the one whose last
+ * post is the oldest. With several lines this rotates through all of them.
+ */
+export function pickLine<T extends { id: number }>(lines: T[], lastPostOfLine: Map<number, number>): T | undefined {
+  let best: T | undefined;
+  let bestKey = Number.POSITIVE_INFINITY;
+  for (const line of lines) {
+    // Never posted sorts before every real post id; ties keep the oldest line.
+    const key = lastPostOfLine.get(line.id) ?? Number.NEGATIVE_INFINITY;
+    if (best === undefined || key < bestKey) {
+      best = line;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+/**
+ * The story to tell: the newest one never told in a mantra post; when every recent story was
+ * told already, the one told longest ago, so the posts keep rotating.
+ */
+export function pickStory(stories: PraiseStory[]): PraiseStory | undefined {
+  const untold = stories.filter((s) => s.lastUsedPostId === null);
+  if (untold.length > 0) {
+    return untold.reduce((a, b) => (b.createdAt.getTime() > a.createdAt.getTime() ? b : a));
+  }
+  return stories.reduce<PraiseStory | undefined>(
+    (a, b) => (a === undefined || (b.lastUsedPostId ?? 0) < (a.lastUsedPostId ?? 0) ? b : a),
+    undefined,
+  );
+}
+
+export type AddLineResult =
+  | { ok: true; line: MantraLine; replacedDefault: boolean }
+  | { ok: false; reason: 'empty' | 'too_long' };
+
+/** The vision lines of a workspace and what a mantra post says. */
+export function createMantraService(store: MantraStore) {
+  return {
+    /** The lines, creating the default one (in `defaultText`, the workspace language) when needed. */
+    lines: (teamId: string, defaultText: string) => store.listEnsuringDefault(teamId, defaultText),
+
+    async add(teamId: string, text: string, createdBy: string): Promise<AddLineResult> {
+      const line = text.trim();
+      if (!line) return { ok: false, reason: 'empty' };
+      if (line.length > MANTRA_LINE_MAX) return { ok: false, reason: 'too_long' };
+      return { ok: true, ...(await store.add(teamId, line, createdBy)) };
+    },
+
+    removeAt: (teamId: string, position: number) => store.removeAt(teamId, position),
+
+    /**
+     * What the next post says: the line next in rotation and one praise story from the 30 days
+     * before `reference` (undefined when there is none yet).
+     */
+    async compose(
+      teamId: string,
+      defaultText: string,
+      reference: Date,
+    ): Promise<{ line: MantraLine; story: PraiseStory | undefined }> {
+      const lines = await store.listEnsuringDefault(teamId, defaultText);
+      const line = pickLine(lines, await store.lastPostOfLines(teamId));
+      if (!line) throw new Error(`team ${teamId} has no mantra line right after ensuring the default`);
+      const since = new Date(reference.getTime() - STORY_WINDOW_DAYS * 86_400_000);
+      const story = pickStory(await store.praiseBetween(teamId, since, reference, STORY_CANDIDATES));
+      return { line, story };
+    },
+
+    recordPost: (post: Parameters<MantraStore['recordPost']>[0]) => store.recordPost(post),
+  };
+}
+
+export type MantraService = ReturnType<typeof createMantraService>;

@@ -1,0 +1,218 @@
+import type { PeopleDirectory } from '../people.js';
+import type { RoleService } from '../roles/role-service.js';
+import {
+  citedStandards,
+  DEFAULT_STANDARD_TAGS,
+  MAX_COLLEAGUES,
+  type Moment,
+  type MomentDraft,
+  type MomentSource,
+} from './moment.js';
+
+export interface NewMomentRow extends MomentDraft {
+  teamId: string;
+  authorId: string;
+  source: MomentSource;
+  channelId: string | null;
+  permalink: string | null;
+  standards: string[];
+  dedupeKey: string | null;
+}
+
+export type MomentPatch = Partial<
+  Pick<
+    Moment,
+    | 'kind'
+    | 'colleagueIds'
+    | 'customerType'
+    | 'touchpoint'
+    | 'impact'
+    | 'story'
+    | 'lesson'
+    | 'followUpUserId'
+    | 'status'
+    | 'standards'
+    | 'resolvedAt'
+    | 'recognitionChannelId'
+    | 'recognitionTs'
+  >
+>;
+
+export interface MomentStore {
+  /** Inserts, or returns the row already stored under the same dedupe key (`created: false`). */
+  insert(row: NewMomentRow, now: Date): Promise<{ moment: Moment; created: boolean }>;
+  get(teamId: string, id: string): Promise<Moment | undefined>;
+  update(teamId: string, id: string, patch: MomentPatch, now: Date): Promise<Moment | undefined>;
+  /** Deletes the row for good (story and lesson included). */
+  delete(teamId: string, id: string): Promise<boolean>;
+}
+
+export type ColleagueProblem =
+  | { reason: 'no_colleague' }
+  | { reason: 'too_many' }
+  | { reason: 'unknown_colleague'; userId: string }
+  | { reason: 'bot_colleague'; userId: string };
+
+export type MomentFailure = 'not_found' | 'not_allowed' | 'not_a_complaint';
+
+type Outcome<T, E> = { ok: true; value: T } | { ok: false; problem: E };
+
+/** Who may do what with a moment: authors edit their own; follow-up belongs to the author, the owner and admins. */
+export const momentRules = {
+  canEdit: (moment: Moment, actorId: string) => moment.authorId === actorId,
+  canFollowUp: (moment: Moment, actorId: string, isAdmin: boolean) =>
+    isAdmin || moment.authorId === actorId || moment.followUpUserId === actorId,
+  canDelete: (moment: Moment, actorId: string, isAdmin: boolean) => isAdmin || moment.authorId === actorId,
+};
+
+export function createMomentService(store: MomentStore, people: PeopleDirectory, roles: RoleService) {
+  /**
+   * The colleagues of a moment, checked against Slack: the author is dropped (praising oneself
+   * is not recognition), bots and unknown ids are refused, praise needs someone left.
+   */
+  async function checkColleagues(
+    teamId: string,
+    authorId: string,
+    draft: Pick<MomentDraft, 'kind' | 'colleagueIds'>,
+  ): Promise<Outcome<string[], ColleagueProblem>> {
+    const ids = [...new Set(draft.colleagueIds)].filter((id) => id !== authorId);
+    if (ids.length > MAX_COLLEAGUES) return { ok: false, problem: { reason: 'too_many' } };
+    if (draft.kind === 'praise' && ids.length === 0) return { ok: false, problem: { reason: 'no_colleague' } };
+    const found = await Promise.all(ids.map((id) => people.lookup(teamId, id)));
+    for (const [index, person] of found.entries()) {
+      const userId = ids[index] as string;
+      if (!person || person.deleted) return { ok: false, problem: { reason: 'unknown_colleague', userId } };
+      if (person.isBot) return { ok: false, problem: { reason: 'bot_colleague', userId } };
+    }
+    return { ok: true, value: ids };
+  }
+
+  async function findFor(teamId: string, id: string) {
+    return store.get(teamId, id);
+  }
+
+  async function isAdmin(teamId: string, userId: string) {
+    return roles.can(teamId, userId, 'admin');
+  }
+
+  return {
+    checkColleagues,
+    get: findFor,
+
+    /**
+     * Logs a moment. The same dedupe key (a Slack view id or trigger id) stores it once, so a
+     * double click or a redelivered request changes nothing.
+     */
+    async log(
+      teamId: string,
+      authorId: string,
+      draft: MomentDraft,
+      origin: { source: MomentSource; channelId?: string | null; permalink?: string | null; dedupeKey?: string | null },
+      now: Date,
+    ): Promise<Outcome<{ moment: Moment; created: boolean }, ColleagueProblem>> {
+      const colleagues = await checkColleagues(teamId, authorId, draft);
+      if (!colleagues.ok) return colleagues;
+      const stored = await store.insert(
+        {
+          ...draft,
+          colleagueIds: colleagues.value,
+          lesson: draft.lesson?.trim() || null,
+          followUpUserId: draft.followUpUserId ?? (draft.kind === 'complaint' ? authorId : null),
+          teamId,
+          authorId,
+          source: origin.source,
+          channelId: origin.channelId ?? null,
+          permalink: origin.permalink ?? null,
+          standards: citedStandards(`${draft.story}\n${draft.lesson ?? ''}`, DEFAULT_STANDARD_TAGS),
+          dedupeKey: origin.dedupeKey ?? null,
+        },
+        now,
+      );
+      return { ok: true, value: stored };
+    },
+
+    /** The author rewrites their moment (all fields). */
+    async edit(
+      teamId: string,
+      actorId: string,
+      id: string,
+      draft: MomentDraft,
+      now: Date,
+    ): Promise<Outcome<{ before: Moment; after: Moment }, MomentFailure | ColleagueProblem['reason']>> {
+      const before = await findFor(teamId, id);
+      if (!before) return { ok: false, problem: 'not_found' };
+      if (!momentRules.canEdit(before, actorId)) return { ok: false, problem: 'not_allowed' };
+      const colleagues = await checkColleagues(teamId, before.authorId, draft);
+      if (!colleagues.ok) return { ok: false, problem: colleagues.problem.reason };
+      const after = await store.update(
+        teamId,
+        id,
+        {
+          ...draft,
+          colleagueIds: colleagues.value,
+          lesson: draft.lesson?.trim() || null,
+          followUpUserId: draft.followUpUserId ?? before.followUpUserId,
+          standards: citedStandards(`${draft.story}\n${draft.lesson ?? ''}`, DEFAULT_STANDARD_TAGS),
+        },
+        now,
+      );
+      if (!after) return { ok: false, problem: 'not_found' };
+      return { ok: true, value: { before, after } };
+    },
+
+    /** What we learned / what we changed, on a complaint (author, follow-up owner or admin). */
+    async addLesson(
+      teamId: string,
+      actorId: string,
+      id: string,
+      lesson: string,
+      resolve: boolean,
+      now: Date,
+    ): Promise<Outcome<Moment, MomentFailure>> {
+      const moment = await findFor(teamId, id);
+      if (!moment) return { ok: false, problem: 'not_found' };
+      if (moment.kind !== 'complaint') return { ok: false, problem: 'not_a_complaint' };
+      if (!momentRules.canFollowUp(moment, actorId, await isAdmin(teamId, actorId))) {
+        return { ok: false, problem: 'not_allowed' };
+      }
+      const patch: MomentPatch = {
+        lesson: lesson.trim() || null,
+        standards: citedStandards(`${moment.story}\n${lesson}`, DEFAULT_STANDARD_TAGS),
+      };
+      if (resolve && moment.status !== 'resolved') Object.assign(patch, { status: 'resolved', resolvedAt: now });
+      const updated = await store.update(teamId, id, patch, now);
+      return updated ? { ok: true, value: updated } : { ok: false, problem: 'not_found' };
+    },
+
+    /** Marks a complaint resolved (author, follow-up owner or admin); resolving twice is harmless. */
+    async resolve(teamId: string, actorId: string, id: string, now: Date): Promise<Outcome<Moment, MomentFailure>> {
+      const moment = await findFor(teamId, id);
+      if (!moment) return { ok: false, problem: 'not_found' };
+      if (moment.kind !== 'complaint') return { ok: false, problem: 'not_a_complaint' };
+      if (!momentRules.canFollowUp(moment, actorId, await isAdmin(teamId, actorId))) {
+        return { ok: false, problem: 'not_allowed' };
+      }
+      if (moment.status === 'resolved') return { ok: true, value: moment };
+      const updated = await store.update(teamId, id, { status: 'resolved', resolvedAt: now }, now);
+      return updated ? { ok: true, value: updated } : { ok: false, problem: 'not_found' };
+    },
+
+    /** Deletes for good (author, or an admin moderating); returns what was deleted so posts can follow. */
+    async remove(teamId: string, actorId: string, id: string): Promise<Outcome<Moment, MomentFailure>> {
+      const moment = await findFor(teamId, id);
+      if (!moment) return { ok: false, problem: 'not_found' };
+      if (!momentRules.canDelete(moment, actorId, await isAdmin(teamId, actorId))) {
+        return { ok: false, problem: 'not_allowed' };
+      }
+      await store.delete(teamId, id);
+      return { ok: true, value: moment };
+    },
+
+    /** Remembers where the recognition post went, so edits and deletions can reach it. */
+    async recordRecognitionPost(teamId: string, id: string, channelId: string, ts: string, now: Date) {
+      await store.update(teamId, id, { recognitionChannelId: channelId, recognitionTs: ts }, now);
+    },
+  };
+}
+
+export type MomentService = ReturnType<typeof createMomentService>;

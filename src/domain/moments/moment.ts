@@ -1,0 +1,71 @@
+/** The words of a customer moment (see DOMAIN.md). */
+export const MOMENT_KINDS = ['praise', 'complaint'] as const;
+export const CUSTOMER_TYPES = ['external', 'internal'] as const;
+export const TOUCHPOINTS = ['phone', 'email', 'chat', 'store', 'social', 'other'] as const;
+export const IMPACTS = ['small', 'big'] as const;
+export const MOMENT_SOURCES = ['command', 'modal', 'shortcut', 'reaction'] as const;
+
+export type MomentKind = (typeof MOMENT_KINDS)[number];
+export type CustomerType = (typeof CUSTOMER_TYPES)[number];
+export type Touchpoint = (typeof TOUCHPOINTS)[number];
+export type Impact = (typeof IMPACTS)[number];
+export type MomentSource = (typeof MOMENT_SOURCES)[number];
+
+/** A story shorter than this says nothing a colleague could learn from. */
+export const STORY_MIN_LENGTH = 10;
+/** Slack's own limit for a section's text; a story must fit in one. */
+export const STORY_MAX_LENGTH = 3000;
+export const LESSON_MAX_LENGTH = 3000;
+export const MAX_COLLEAGUES = 10;
+
+export interface Moment {
+  id: string;
+  teamId: string;
+  kind: MomentKind;
+  authorId: string;
+  colleagueIds: string[];
+  customerType: CustomerType;
+  touchpoint: Touchpoint;
+  impact: Impact;
+  story: string;
+  lesson: string | null;
+  followUpUserId: string | null;
+  status: 'open' | 'resolved';
+  source: MomentSource;
+  channelId: string | null;
+  permalink: string | null;
+  standards: string[];
+  recognitionChannelId: string | null;
+  recognitionTs: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+}
+
+/** What someone logs; the rest (id, status, times) the service fills in. */
+export interface MomentDraft {
+  kind: MomentKind;
+  colleagueIds: string[];
+  customerType: CustomerType;
+  touchpoint: Touchpoint;
+  impact: Impact;
+  story: string;
+  lesson?: string | null;
+  followUpUserId?: string | null;
+}
+
+/**
+ * The service standards a story cites with `#tag` (see DOMAIN.md, "Service standards").
+ * Tags are lower-cased and de-duplicated; the known list decides which count.
+ */
+export function citedStandards(story: string, knownTags: readonly string[]): string[] {
+  const cited = new Set<string>();
+  for (const match of story.matchAll(/(?:^|[\s(])#([a-z][a-z0-9-]{1,30})\b/gi)) {
+    const tag = (match[1] as string).toLowerCase();
+    if (knownTags.includes(tag)) cited.add(tag);
+  }
+  return [...cited];
+}
+
+/** The standards a new workspace starts with (DOMAIN.md). */
+export const DEFAULT_STANDARD_TAGS = ['same-day', 'follow-up', 'own-it', 'surprise', 'human', 'share'] as const;

@@ -1,0 +1,77 @@
+import { type CronCalendar, type CronProblem, canonicalTimeZone } from './cron-calendar.js';
+import type { Schedule, ScheduleKind, ScheduleRun, ScheduleStore } from './schedule.js';
+
+export type CreateScheduleFailure =
+  | { ok: false; reason: 'kind_unavailable' }
+  | { ok: false; reason: 'invalid_timezone' }
+  | { ok: false; reason: 'invalid_cron'; problems: CronProblem[] };
+
+export interface CreatedSchedule {
+  schedule: Schedule;
+  /** The next three fire times, from the moment it was created. */
+  next: Date[];
+  moreOftenThanHourly: boolean;
+}
+
+export interface ScheduleEntry {
+  schedule: Schedule;
+  next: Date | undefined;
+  lastRun: ScheduleRun | undefined;
+}
+
+/**
+ * Schedules of scheduled posts: validation (cron and zone), creation, listing, removal. Cron
+ * questions go to the injected calendar (node-cron), so nothing here parses cron by hand.
+ */
+export function createScheduleService(
+  store: ScheduleStore,
+  calendar: CronCalendar,
+  options: { isKindAvailable: (kind: ScheduleKind) => boolean },
+) {
+  return {
+    /**
+     * Validates and stores a schedule. The zone is the one typed or the workspace's; an
+     * expression that is valid but never fires is refused like an invalid one.
+     */
+    async create(input: {
+      teamId: string;
+      kind: ScheduleKind;
+      channelId: string;
+      cron: string;
+      timezone: string;
+      createdBy: string;
+      now: Date;
+    }): Promise<{ ok: true; value: CreatedSchedule } | CreateScheduleFailure> {
+      if (!options.isKindAvailable(input.kind)) return { ok: false, reason: 'kind_unavailable' };
+      const timezone = canonicalTimeZone(input.timezone);
+      if (!timezone) return { ok: false, reason: 'invalid_timezone' };
+      const cron = input.cron.trim().split(/\s+/).join(' ');
+      const check = calendar.check(cron);
+      if (!check.ok) return { ok: false, reason: 'invalid_cron', problems: check.problems };
+      const next = calendar.next(cron, timezone, input.now, 3);
+      if (next.length === 0) return { ok: false, reason: 'invalid_cron', problems: [{ kind: 'never_fires' }] };
+      const schedule = await store.create({ ...input, cron, timezone });
+      return { ok: true, value: { schedule, next, moreOftenThanHourly: check.moreOftenThanHourly } };
+    },
+
+    /** A team's schedules with their next fire time after `now` and their latest run. */
+    async list(teamId: string, now: Date): Promise<ScheduleEntry[]> {
+      const rows = await store.listForTeam(teamId);
+      return rows.map(({ schedule, lastRun }) => ({
+        schedule,
+        lastRun,
+        next: calendar.next(schedule.cron, schedule.timezone, now, 1)[0],
+      }));
+    },
+
+    /** Removes a schedule of this team; undefined when it has no such schedule. */
+    remove: (teamId: string, id: number) => store.remove(teamId, id),
+    get: (id: number) => store.get(id),
+    listEnabled: () => store.listEnabled(),
+    /** True when this call turned the schedule to failing (the caller then tells its creator). */
+    markFailing: (id: number, now: Date) => store.setFailing(id, true, now),
+    clearFailing: (id: number, now: Date) => store.setFailing(id, false, now),
+  };
+}
+
+export type ScheduleService = ReturnType<typeof createScheduleService>;

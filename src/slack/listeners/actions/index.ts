@@ -1,0 +1,18 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../../deps.js';
+import { ACTIONS } from '../../ids.js';
+import { handleMomentAddDetails } from './moment-add-details.js';
+import { handleMomentAddLesson } from './moment-add-lesson.js';
+import { handleMomentManage } from './moment-manage.js';
+import { handleMomentResolve } from './moment-resolve.js';
+import { handleMomentUndo } from './moment-undo.js';
+import { handlePulseAnswerOpen } from './pulse-answer.js';
+
+export function registerActions(app: App, deps: Deps) {
+  app.action({ type: 'block_actions', action_id: ACTIONS.momentAddDetails }, handleMomentAddDetails(deps));
+  app.action({ type: 'block_actions', action_id: ACTIONS.momentUndo }, handleMomentUndo(deps));
+  app.action({ type: 'block_actions', action_id: ACTIONS.momentAddLesson }, handleMomentAddLesson(deps));
+  app.action({ type: 'block_actions', action_id: ACTIONS.momentResolve }, handleMomentResolve(deps));
+  app.action({ type: 'block_actions', action_id: ACTIONS.momentManage }, handleMomentManage(deps));
+  app.action({ type: 'block_actions', action_id: ACTIONS.pulseAnswer }, handlePulseAnswerOpen(deps));
+}

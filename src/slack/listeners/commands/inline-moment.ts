@@ -1,0 +1,56 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../../deps.js';
+import { type MomentKind, STORY_MAX_LENGTH, STORY_MIN_LENGTH } from '../../../domain/moments/moment.js';
+import { messages } from '../../../i18n/index.js';
+import { buildRefusalWithText } from '../../blocks/common.js';
+import { buildMomentConfirmation, buildMomentModal, momentProblemText } from '../../blocks/moments.js';
+import { createMomentPublisher } from '../../moment-publisher.js';
+import { parseInlineMoment } from '../../parsers/moment-command.js';
+
+type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/**
+ * `/praise @colleague… story` and `/complaint story`: logged in one line. When a part is
+ * missing the full modal opens prefilled instead of failing; when the text is wrong the user
+ * is told why and gets their text back.
+ */
+export const handleInlineMoment = (kind: MomentKind, deps: Deps) => async ({ ack, command, client, respond }: Args) => {
+  await ack();
+  const teamId = command.team_id;
+  const userId = command.user_id;
+  const m = messages(await deps.languages.forUser(teamId, userId));
+  const parsed = parseInlineMoment(kind, command.text, userId);
+
+  if (parsed.complete === false) {
+    // trigger_id expires 3 s after the command: open the modal before any other slow work.
+    const metadata = JSON.stringify({ source: 'command', channelId: command.channel_id });
+    await client.views.open({ trigger_id: command.trigger_id, view: buildMomentModal(m, parsed.prefill, metadata, false) });
+    return;
+  }
+
+  const refuse = async (problem: string) => {
+    await respond({ response_type: 'ephemeral', ...buildRefusalWithText(m, problem, command.text) });
+  };
+  if (parsed.complete === 'invalid') {
+    const problem = {
+      story_too_short: m.momentsStoryTooShort({ min: STORY_MIN_LENGTH }),
+      story_too_long: m.momentsStoryTooLong({ max: STORY_MAX_LENGTH, length: parsed.length }),
+      too_many: momentProblemText(m, 'too_many'),
+    }[parsed.problem];
+    return refuse(problem);
+  }
+
+  const result = await deps.moments.log(
+    teamId,
+    userId,
+    parsed.draft,
+    // One slash-command invocation has one trigger_id: a redelivered request is stored once.
+    { source: 'command', channelId: command.channel_id, dedupeKey: `command:${command.trigger_id}` },
+    deps.clock(),
+  );
+  if (!result.ok) {
+    return refuse(momentProblemText(m, 'userId' in result.problem ? result.problem : result.problem.reason));
+  }
+  await respond({ response_type: 'ephemeral', ...buildMomentConfirmation(m, result.value.moment) });
+  if (result.value.created) await createMomentPublisher(deps).announce(result.value.moment);
+};

@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../../deps.js';
+import { VIEWS } from '../../ids.js';
+import { handleMomentLesson } from './moment-lesson.js';
+import { handleMomentModal } from './moment-modal.js';
+import { handlePulseAnswerSubmit } from './pulse-answer.js';
+
+export function registerViews(app: App, deps: Deps) {
+  app.view({ type: 'view_submission', callback_id: VIEWS.momentModal }, handleMomentModal(deps));
+  app.view({ type: 'view_submission', callback_id: VIEWS.momentLesson }, handleMomentLesson(deps));
+  app.view({ type: 'view_submission', callback_id: VIEWS.pulseAnswer }, handlePulseAnswerSubmit(deps));
+}

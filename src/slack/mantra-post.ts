@@ -1,0 +1,38 @@
+import type { Deps } from '../deps.js';
+import { messages } from '../i18n/index.js';
+import { buildMantraPost } from './blocks/mantra.js';
+
+/**
+ * Posts the workspace's mantra in a channel (for `/mantra post` and for mantra schedules):
+ * picks the line and the story, builds the post in the workspace language, posts it, and
+ * records what was told so the next post rotates. Slack errors are thrown as they come; the
+ * callers decide (join and retry, tell the user, retry later).
+ */
+export async function postMantra(
+  deps: Pick<Deps, 'mantras' | 'languages' | 'slack'>,
+  target: { teamId: string; channelId: string; reference: Date; now: Date },
+): Promise<{ messageTs: string }> {
+  const locale = await deps.languages.forWorkspace(target.teamId);
+  const m = messages(locale);
+  const { line, story } = await deps.mantras.compose(target.teamId, m.mantraDefaultLine, target.reference);
+  const message = buildMantraPost(m, locale, {
+    line: line.isDefault ? m.mantraDefaultLine : line.text,
+    story: story ? { text: story.story, colleagueIds: story.colleagueIds } : undefined,
+  });
+  const posted = await deps.slack.chat.postMessage({
+    channel: target.channelId,
+    ...message,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  if (!posted.ts) throw new Error('chat.postMessage answered without a message ts');
+  await deps.mantras.recordPost({
+    teamId: target.teamId,
+    mantraId: line.id,
+    momentId: story?.id ?? null,
+    channelId: target.channelId,
+    messageTs: posted.ts,
+    postedAt: target.now,
+  });
+  return { messageTs: posted.ts };
+}

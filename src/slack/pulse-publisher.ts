@@ -1,0 +1,176 @@
+import type { Deps } from '../deps.js';
+import type { Pulse } from '../domain/pulse/pulse.js';
+import { buildPulseCsv } from '../domain/pulse/pulse-csv.js';
+import type { Locale } from '../i18n/index.js';
+import { buildPulseCard, buildPulseReminder } from './blocks/pulse-card.js';
+import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from './blocks/pulse-common.js';
+import { buildPulseResults } from './blocks/pulse-results.js';
+import { slackErrorCode } from './people-directory.js';
+
+export type PulsePublisherDeps = Pick<Deps, 'slack' | 'pulses' | 'workspaces' | 'logger'>;
+
+/** Slack's answers meaning "the bot cannot post in that channel". */
+const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+
+export type PublishStart =
+  | { ok: true; pulse: Pulse }
+  | { ok: false; reason: 'already_open'; open: Pulse }
+  | { ok: false; reason: 'not_a_channel' }
+  | { ok: false; reason: 'cannot_post'; cause: unknown };
+
+export type PulseExportOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'none' }
+  | { ok: false; reason: 'below_threshold'; count: number; threshold: number };
+
+/**
+ * Everything the pulse posts in Slack, shared by `/pulse`, the Answer modal, the deadline job
+ * and recurring schedules: the card, its live count, the reminder, the results and the export.
+ * Channel posts speak the workspace's language.
+ */
+export function createPulsePublisher(deps: PulsePublisherDeps) {
+  async function channelSpeech(teamId: string): Promise<PulseSpeech> {
+    const workspace = await deps.workspaces.get(teamId);
+    return pulseSpeech(workspace.locale, workspace.timezone);
+  }
+
+  async function cardMessage(pulse: Pulse) {
+    const [s, count, threshold] = await Promise.all([
+      channelSpeech(pulse.teamId),
+      deps.pulses.countAnswers(pulse.teamId, pulse.id),
+      deps.pulses.thresholdOf(pulse.teamId),
+    ]);
+    return buildPulseCard(s, { pulse, count, threshold });
+  }
+
+  /** Re-renders the card from the database (count, open or closed). Failures are only logged. */
+  async function refreshCard(teamId: string, pulseId: string) {
+    try {
+      const pulse = await deps.pulses.find(teamId, pulseId);
+      if (!pulse?.messageTs) return;
+      await deps.slack.chat.update({ channel: pulse.channelId, ts: pulse.messageTs, ...(await cardMessage(pulse)) });
+    } catch (err) {
+      deps.logger.warn({ err, teamId, pulseId }, 'could not update the pulse card');
+    }
+  }
+
+  return {
+    refreshCard,
+
+    /** Opens a pulse and posts its card; when the card cannot be posted, the pulse is dropped. */
+    async start(input: {
+      teamId: string;
+      channelId: string;
+      userId: string;
+      anonymous: boolean;
+      days: number;
+      now: Date;
+      scheduleId?: number | null;
+    }): Promise<PublishStart> {
+      const started = await deps.pulses.start(input);
+      if (!started.ok) return started;
+      const { pulse } = started;
+      try {
+        const posted = await deps.slack.chat.postMessage({
+          channel: pulse.channelId,
+          ...(await cardMessage(pulse)),
+          unfurl_links: false,
+        });
+        if (!posted.ts) throw new Error('chat.postMessage answered without a ts');
+        await deps.pulses.attachCard(pulse.teamId, pulse.id, posted.ts);
+        return { ok: true, pulse: { ...pulse, messageTs: posted.ts } };
+      } catch (err) {
+        await deps.pulses.abandon(pulse.teamId, pulse.id);
+        if (CANNOT_POST.has(slackErrorCode(err) ?? '')) return { ok: false, reason: 'cannot_post', cause: err };
+        throw err;
+      }
+    },
+
+    /**
+     * Posts the results of a pulse this caller has claimed (closed), threaded under its card,
+     * then turns the card into its closed form. Throws when the results cannot be posted: the
+     * claim then goes stale and the deadline job tries again.
+     */
+    async publishResults(pulse: Pulse) {
+      const s = await channelSpeech(pulse.teamId);
+      const results = await deps.pulses.results(pulse.teamId, pulse.id);
+      const posted = await deps.slack.chat.postMessage({
+        channel: pulse.channelId,
+        ...buildPulseResults(s, results),
+        ...(pulse.messageTs ? { thread_ts: pulse.messageTs } : {}),
+        unfurl_links: false,
+      });
+      if (posted.ts) await deps.pulses.markResultsPosted(pulse.teamId, pulse.id, posted.ts);
+      await refreshCard(pulse.teamId, pulse.id);
+      return posted.ts;
+    },
+
+    /** The reminder a day before closing, to the channel as a whole. */
+    async remind(pulse: Pulse) {
+      const [s, count] = await Promise.all([
+        channelSpeech(pulse.teamId),
+        deps.pulses.countAnswers(pulse.teamId, pulse.id),
+      ]);
+      await deps.slack.chat.postMessage({
+        channel: pulse.channelId,
+        ...buildPulseReminder(s, { pulse, count }),
+        unfurl_links: false,
+      });
+    },
+
+    /**
+     * Sends the answers of the last closed pulse as a CSV file in a DM to the asker, with
+     * Slack's external upload: get an upload URL, POST the bytes, complete into the DM.
+     */
+    async sendExport(input: {
+      teamId: string;
+      channelId: string;
+      userId: string;
+      locale: Locale;
+    }): Promise<PulseExportOutcome> {
+      const exported = await deps.pulses.exportLastClosed(input.teamId, input.channelId);
+      if (!exported.ok) return exported;
+      const { pulse, answers } = exported;
+      const workspace = await deps.workspaces.get(input.teamId);
+      const s = pulseSpeech(input.locale, workspace.timezone);
+      const csv = buildPulseCsv(
+        answers,
+        {
+          respondent: s.m.pulseCsvRespondentPlain,
+          score: s.m.pulseCsvScorePlain,
+          vision: s.m.pulseCsvVisionPlain,
+          motivation: s.m.pulseCsvMotivationPlain,
+          human: s.m.pulseCsvHumanPlain,
+        },
+        pulse.anonymous,
+      );
+      const bytes = Buffer.from(csv, 'utf8');
+      const day = pulse.openedAt.toISOString().slice(0, 10);
+      const filename = `pulse-${pulse.channelId}-${day}.csv`;
+
+      const dm = await deps.slack.conversations.open({ users: input.userId });
+      const dmId = dm.channel?.id;
+      if (!dmId) throw new Error('conversations.open answered without a channel');
+      const upload = await deps.slack.files.getUploadURLExternal({ filename, length: bytes.length });
+      if (!upload.upload_url || !upload.file_id) throw new Error('files.getUploadURLExternal gave no URL');
+      const res = await fetch(upload.upload_url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv; charset=utf-8' },
+        body: bytes,
+      });
+      if (!res.ok) throw new Error(`uploading the CSV failed with HTTP ${res.status}`);
+      await deps.slack.files.completeUploadExternal({
+        files: [{ id: upload.file_id, title: filename }],
+        channel_id: dmId,
+        initial_comment: s.m.pulseExportComment({
+          channel: pulse.channelId,
+          when: slackDateTime(s, pulse.closedAt ?? pulse.closesAt),
+          answers: answersText(s, answers.length),
+        }),
+      });
+      return { ok: true };
+    },
+  };
+}
+
+export type PulsePublisher = ReturnType<typeof createPulsePublisher>;

@@ -1,0 +1,43 @@
+import { BLOCKS } from '../../src/slack/ids.js';
+
+/** view.state.values of the moment modal, as Slack sends them on submission. */
+export function momentModalValues(v: {
+  kind?: 'praise' | 'complaint';
+  colleagues?: string[];
+  customerType?: 'external' | 'internal';
+  touchpoint?: string;
+  impact?: 'small' | 'big';
+  story?: string;
+  lesson?: string;
+  followUp?: string;
+}) {
+  const option = (value: string | undefined) => (value ? { selected_option: { value } } : { selected_option: null });
+  return {
+    [BLOCKS.momentKind]: { [BLOCKS.momentKind]: { type: 'radio_buttons', ...option(v.kind) } },
+    [BLOCKS.momentStory]: { [BLOCKS.momentStory]: { type: 'plain_text_input', value: v.story ?? null } },
+    [BLOCKS.momentColleagues]: {
+      [BLOCKS.momentColleagues]: { type: 'multi_users_select', selected_users: v.colleagues ?? [] },
+    },
+    [BLOCKS.momentCustomerType]: {
+      [BLOCKS.momentCustomerType]: { type: 'radio_buttons', ...option(v.customerType ?? 'external') },
+    },
+    [BLOCKS.momentTouchpoint]: {
+      [BLOCKS.momentTouchpoint]: { type: 'static_select', ...option(v.touchpoint ?? 'other') },
+    },
+    [BLOCKS.momentImpact]: { [BLOCKS.momentImpact]: { type: 'radio_buttons', ...option(v.impact ?? 'small') } },
+    [BLOCKS.momentLesson]: { [BLOCKS.momentLesson]: { type: 'plain_text_input', value: v.lesson ?? null } },
+    [BLOCKS.momentFollowUp]: { [BLOCKS.momentFollowUp]: { type: 'users_select', selected_user: v.followUp ?? null } },
+  };
+}
+
+export function lessonModalValues(lesson: string, resolve = false) {
+  return {
+    [BLOCKS.momentLesson]: { [BLOCKS.momentLesson]: { type: 'plain_text_input', value: lesson } },
+    [BLOCKS.momentResolveNow]: {
+      [BLOCKS.momentResolveNow]: {
+        type: 'checkboxes',
+        selected_options: resolve ? [{ value: 'resolve', text: { type: 'plain_text', text: 'x' } }] : [],
+      },
+    },
+  };
+}
