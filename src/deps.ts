@@ -1,10 +1,14 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import type { MantraService } from './domain/mantra/mantra-service.js';
 import type { MomentService } from './domain/moments/moment-service.js';
 import type { PeopleDirectory } from './domain/people.js';
 import type { PulseService } from './domain/pulse/pulse-service.js';
 import type { RoleService } from './domain/roles/role-service.js';
+import type { CronCalendar } from './domain/schedules/cron-calendar.js';
+import type { ScheduleRunStore } from './domain/schedules/schedule.js';
+import type { ScheduleService } from './domain/schedules/schedule-service.js';
 import type { Languages } from './domain/workspace/languages.js';
 import type { WorkspaceService } from './domain/workspace/workspace-service.js';
 import type { Logger } from './logger.js';
@@ -23,4 +27,10 @@ export interface Deps {
   readonly roles: RoleService;
   readonly moments: MomentService;
   readonly pulses: PulseService;
+  readonly mantras: MantraService;
+  readonly schedules: ScheduleService;
+  /** Claims and outcomes of scheduled posts: the referee between replicas. */
+  readonly scheduleRuns: ScheduleRunStore;
+  /** Cron questions (validation, fire times), answered by node-cron. */
+  readonly cron: CronCalendar;
 }

@@ -32,10 +32,17 @@ export function createMomentPublisher(deps: PublisherDeps) {
     const channel = settings.recognitionChannelId;
     if (moment.kind !== 'praise' || !channel) return;
     try {
-      const posted = await slack.chat.postMessage({ channel, ...buildRecognitionPost(messages(locale), moment) });
-      if (posted.ts) await deps.moments.recordRecognitionPost(moment.teamId, moment.id, channel, posted.ts, deps.clock());
+      const posted = await slack.chat.postMessage({
+        channel,
+        ...buildRecognitionPost(messages(locale), moment),
+      });
+      if (posted.ts)
+        await deps.moments.recordRecognitionPost(moment.teamId, moment.id, channel, posted.ts, deps.clock());
     } catch (err) {
-      logger.warn({ err, momentId: moment.id, channel }, 'could not post a praise in the recognition channel');
+      logger.warn(
+        { err, momentId: moment.id, channel },
+        'could not post a praise in the recognition channel',
+      );
     }
   }
 

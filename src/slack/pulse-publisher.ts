@@ -48,7 +48,11 @@ export function createPulsePublisher(deps: PulsePublisherDeps) {
     try {
       const pulse = await deps.pulses.find(teamId, pulseId);
       if (!pulse?.messageTs) return;
-      await deps.slack.chat.update({ channel: pulse.channelId, ts: pulse.messageTs, ...(await cardMessage(pulse)) });
+      await deps.slack.chat.update({
+        channel: pulse.channelId,
+        ts: pulse.messageTs,
+        ...(await cardMessage(pulse)),
+      });
     } catch (err) {
       deps.logger.warn({ err, teamId, pulseId }, 'could not update the pulse card');
     }
@@ -81,7 +85,8 @@ export function createPulsePublisher(deps: PulsePublisherDeps) {
         return { ok: true, pulse: { ...pulse, messageTs: posted.ts } };
       } catch (err) {
         await deps.pulses.abandon(pulse.teamId, pulse.id);
-        if (CANNOT_POST.has(slackErrorCode(err) ?? '')) return { ok: false, reason: 'cannot_post', cause: err };
+        if (CANNOT_POST.has(slackErrorCode(err) ?? ''))
+          return { ok: false, reason: 'cannot_post', cause: err };
         throw err;
       }
     },

@@ -44,7 +44,8 @@ describeEachDatabase('customer moments', (db) => {
   const rows = () => db().db.select().from(moments);
   const colleagueRows = (momentId: string) =>
     db().db.select().from(momentColleagues).where(eq(momentColleagues.momentId, momentId));
-  const dmsTo = (user: string) => t.emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
+  const dmsTo = (user: string) =>
+    t.emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
   const setRecognitionChannel = () =>
     t.bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: RECOGNITION });
 
@@ -83,7 +84,9 @@ describeEachDatabase('customer moments', (db) => {
 
     await t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === RECOGNITION);
     await t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === ZOE);
-    expect(dmsTo(SAM)[0]?.args.text).toBe(`:tada: <@${AUTHOR}> logged a praise story about you: you delighted a customer!`);
+    expect(dmsTo(SAM)[0]?.args.text).toBe(
+      `:tada: <@${AUTHOR}> logged a praise story about you: you delighted a customer!`,
+    );
     expect(dmsTo(ZOE)[0]?.args.text).toBe(
       `:tada: <@${AUTHOR}> a noté un éloge à votre sujet : vous avez ravi un client !`,
     );
@@ -135,7 +138,9 @@ describeEachDatabase('customer moments', (db) => {
 
     const long = `<@${SAM}> ${'x'.repeat(3001)}END`;
     const tooLong = await praise(long);
-    expect(tooLong.body.text).toBe('The story is 3004 characters long; the limit is 3000. Shorten it and send it again.');
+    expect(tooLong.body.text).toBe(
+      'The story is 3004 characters long; the limit is 3000. Shorten it and send it again.',
+    );
     const echoed = tooLong.body.blocks
       .slice(2)
       .map((b: { text: { text: string } }) => b.text.text.replace(/```/g, ''))
@@ -203,7 +208,11 @@ describeEachDatabase('customer moments', (db) => {
   });
 
   it('lets an admin mark a complaint resolved from its confirmation', async () => {
-    await t.driver.command({ command: '/complaint', text: 'The phone line rang for ten minutes.', userId: AUTHOR });
+    await t.driver.command({
+      command: '/complaint',
+      text: 'The phone line rang for ten minutes.',
+      userId: AUTHOR,
+    });
     await t.emulator.waitForResponse();
     const [row] = await rows();
     await t.driver.blockAction({ userId: ADMIN, actionId: ACTIONS.momentResolve, value: row?.id });
@@ -224,7 +233,8 @@ describeEachDatabase('customer moments', (db) => {
     expect(bad.json()).toEqual({
       response_action: 'errors',
       errors: {
-        moment_story: 'Racontez l’histoire en au moins 10 caractères pour que vos collègues puissent en tirer parti.',
+        moment_story:
+          'Racontez l’histoire en au moins 10 caractères pour que vos collègues puissent en tirer parti.',
       },
     });
     const noColleague = await t.driver.viewSubmission({
@@ -232,7 +242,9 @@ describeEachDatabase('customer moments', (db) => {
       callbackId: VIEWS.momentModal,
       values: momentModalValues({ kind: 'praise', story: STORY, colleagues: [ZOE] }),
     });
-    expect(noColleague.json().errors.moment_colleagues).toBe('Un éloge nomme au moins un·e collègue (pas vous-même).');
+    expect(noColleague.json().errors.moment_colleagues).toBe(
+      'Un éloge nomme au moins un·e collègue (pas vous-même).',
+    );
 
     const values = momentModalValues({
       kind: 'praise',
@@ -265,7 +277,11 @@ describeEachDatabase('customer moments', (db) => {
       userId: AUTHOR,
       callbackId: SHORTCUTS.logMoment,
       channelId: 'C0SUPPORT',
-      message: { ts: '1700000000.000200', text: 'Customer e-mail: thank you Sam, you saved our launch!', user: OTHER },
+      message: {
+        ts: '1700000000.000200',
+        text: 'Customer e-mail: thank you Sam, you saved our launch!',
+        user: OTHER,
+      },
     });
     const opened = await t.emulator.waitFor('views.open');
     expect(JSON.stringify(opened.args.view)).toContain('you saved our launch');
@@ -370,15 +386,29 @@ describeEachDatabase('customer moments', (db) => {
   });
 
   it('refuses a forged button value without touching anything', async () => {
-    await t.driver.blockAction({ userId: AUTHOR, actionId: ACTIONS.momentUndo, value: "'; drop table moments;--" });
-    expect((await t.emulator.waitForResponse()).body.text).toBe('This moment no longer exists: it may have been deleted.');
+    await t.driver.blockAction({
+      userId: AUTHOR,
+      actionId: ACTIONS.momentUndo,
+      value: "'; drop table moments;--",
+    });
+    expect((await t.emulator.waitForResponse()).body.text).toBe(
+      'This moment no longer exists: it may have been deleted.',
+    );
   });
 
   it('sets the recognition channel (admins only)', async () => {
-    await t.driver.command({ command: '/culture', text: `channel recognition <#${RECOGNITION}|kudos>`, userId: OTHER });
+    await t.driver.command({
+      command: '/culture',
+      text: `channel recognition <#${RECOGNITION}|kudos>`,
+      userId: OTHER,
+    });
     expect((await t.emulator.waitForResponse()).body.text).toBe('Sorry, only admins can do that.');
     t.emulator.reset();
-    await t.driver.command({ command: '/culture', text: `channel recognition <#${RECOGNITION}|kudos>`, userId: ADMIN });
+    await t.driver.command({
+      command: '/culture',
+      text: `channel recognition <#${RECOGNITION}|kudos>`,
+      userId: ADMIN,
+    });
     expect((await t.emulator.waitForResponse()).body.text).toContain(`<#${RECOGNITION}>`);
     expect((await t.bot.deps.workspaces.get(TEST_TEAM)).settings.recognitionChannelId).toBe(RECOGNITION);
     t.emulator.reset();

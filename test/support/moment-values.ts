@@ -11,7 +11,8 @@ export function momentModalValues(v: {
   lesson?: string;
   followUp?: string;
 }) {
-  const option = (value: string | undefined) => (value ? { selected_option: { value } } : { selected_option: null });
+  const option = (value: string | undefined) =>
+    value ? { selected_option: { value } } : { selected_option: null };
   return {
     [BLOCKS.momentKind]: { [BLOCKS.momentKind]: { type: 'radio_buttons', ...option(v.kind) } },
     [BLOCKS.momentStory]: { [BLOCKS.momentStory]: { type: 'plain_text_input', value: v.story ?? null } },
@@ -24,9 +25,13 @@ export function momentModalValues(v: {
     [BLOCKS.momentTouchpoint]: {
       [BLOCKS.momentTouchpoint]: { type: 'static_select', ...option(v.touchpoint ?? 'other') },
     },
-    [BLOCKS.momentImpact]: { [BLOCKS.momentImpact]: { type: 'radio_buttons', ...option(v.impact ?? 'small') } },
+    [BLOCKS.momentImpact]: {
+      [BLOCKS.momentImpact]: { type: 'radio_buttons', ...option(v.impact ?? 'small') },
+    },
     [BLOCKS.momentLesson]: { [BLOCKS.momentLesson]: { type: 'plain_text_input', value: v.lesson ?? null } },
-    [BLOCKS.momentFollowUp]: { [BLOCKS.momentFollowUp]: { type: 'users_select', selected_user: v.followUp ?? null } },
+    [BLOCKS.momentFollowUp]: {
+      [BLOCKS.momentFollowUp]: { type: 'users_select', selected_user: v.followUp ?? null },
+    },
   };
 }
 

@@ -41,7 +41,13 @@ export function createMomentRepository(db: Db) {
         const { colleagueIds, ...row } = input;
         const [inserted] = await tx
           .insert(moments)
-          .values({ ...row, lesson: row.lesson ?? null, followUpUserId: row.followUpUserId ?? null, createdAt: now, updatedAt: now })
+          .values({
+            ...row,
+            lesson: row.lesson ?? null,
+            followUpUserId: row.followUpUserId ?? null,
+            createdAt: now,
+            updatedAt: now,
+          })
           // A double click or a redelivered submission carries the same dedupe key: keep the first.
           .onConflictDoNothing({ target: [moments.teamId, moments.dedupeKey] })
           .returning();
@@ -60,7 +66,14 @@ export function createMomentRepository(db: Db) {
         if (colleagueIds.length) {
           await tx
             .insert(momentColleagues)
-            .values(colleagueIds.map((userId) => ({ teamId: input.teamId, momentId: inserted.id, userId, createdAt: now })));
+            .values(
+              colleagueIds.map((userId) => ({
+                teamId: input.teamId,
+                momentId: inserted.id,
+                userId,
+                createdAt: now,
+              })),
+            );
         }
         return { moment: toMoment(inserted, [...colleagueIds].sort()), created: true };
       });
@@ -81,7 +94,9 @@ export function createMomentRepository(db: Db) {
           if (colleagueIds.length) {
             await tx
               .insert(momentColleagues)
-              .values(colleagueIds.map((userId) => ({ teamId, momentId: id, userId, createdAt: row.createdAt })));
+              .values(
+                colleagueIds.map((userId) => ({ teamId, momentId: id, userId, createdAt: row.createdAt })),
+              );
           }
         }
         return true;

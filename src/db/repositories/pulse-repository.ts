@@ -232,7 +232,12 @@ export function createPulseRepository(db: Db) {
     },
 
     /** The conditional update is the claim: of two closers, only one gets the row back. */
-    async claimClose(teamId: string, pulseId: string, now: Date, closedBy: string): Promise<Pulse | undefined> {
+    async claimClose(
+      teamId: string,
+      pulseId: string,
+      now: Date,
+      closedBy: string,
+    ): Promise<Pulse | undefined> {
       const [row] = await db
         .update(pulses)
         .set({

@@ -77,7 +77,8 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
   ): Promise<Outcome<string[], ColleagueProblem>> {
     const ids = [...new Set(draft.colleagueIds)].filter((id) => id !== authorId);
     if (ids.length > MAX_COLLEAGUES) return { ok: false, problem: { reason: 'too_many' } };
-    if (draft.kind === 'praise' && ids.length === 0) return { ok: false, problem: { reason: 'no_colleague' } };
+    if (draft.kind === 'praise' && ids.length === 0)
+      return { ok: false, problem: { reason: 'no_colleague' } };
     const found = await Promise.all(ids.map((id) => people.lookup(teamId, id)));
     for (const [index, person] of found.entries()) {
       const userId = ids[index] as string;
@@ -107,7 +108,12 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
       teamId: string,
       authorId: string,
       draft: MomentDraft,
-      origin: { source: MomentSource; channelId?: string | null; permalink?: string | null; dedupeKey?: string | null },
+      origin: {
+        source: MomentSource;
+        channelId?: string | null;
+        permalink?: string | null;
+        dedupeKey?: string | null;
+      },
       now: Date,
     ): Promise<Outcome<{ moment: Moment; created: boolean }, ColleagueProblem>> {
       const colleagues = await checkColleagues(teamId, authorId, draft);
@@ -179,13 +185,19 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
         lesson: lesson.trim() || null,
         standards: citedStandards(`${moment.story}\n${lesson}`, DEFAULT_STANDARD_TAGS),
       };
-      if (resolve && moment.status !== 'resolved') Object.assign(patch, { status: 'resolved', resolvedAt: now });
+      if (resolve && moment.status !== 'resolved')
+        Object.assign(patch, { status: 'resolved', resolvedAt: now });
       const updated = await store.update(teamId, id, patch, now);
       return updated ? { ok: true, value: updated } : { ok: false, problem: 'not_found' };
     },
 
     /** Marks a complaint resolved (author, follow-up owner or admin); resolving twice is harmless. */
-    async resolve(teamId: string, actorId: string, id: string, now: Date): Promise<Outcome<Moment, MomentFailure>> {
+    async resolve(
+      teamId: string,
+      actorId: string,
+      id: string,
+      now: Date,
+    ): Promise<Outcome<Moment, MomentFailure>> {
       const moment = await findFor(teamId, id);
       if (!moment) return { ok: false, problem: 'not_found' };
       if (moment.kind !== 'complaint') return { ok: false, problem: 'not_a_complaint' };

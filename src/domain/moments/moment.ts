@@ -68,4 +68,11 @@ export function citedStandards(story: string, knownTags: readonly string[]): str
 }
 
 /** The standards a new workspace starts with (DOMAIN.md). */
-export const DEFAULT_STANDARD_TAGS = ['same-day', 'follow-up', 'own-it', 'surprise', 'human', 'share'] as const;
+export const DEFAULT_STANDARD_TAGS = [
+  'same-day',
+  'follow-up',
+  'own-it',
+  'surprise',
+  'human',
+  'share',
+] as const;

@@ -245,7 +245,9 @@ export function createPulseService(
       const previous = await store.previousClosed(teamId, pulse.channelId, pulse.openedAt, threshold);
       let change: PulseChange | undefined;
       if (previous) {
-        const previousScores = summariseScores((await store.listAnswers(teamId, previous.id)).map((a) => a.score));
+        const previousScores = summariseScores(
+          (await store.listAnswers(teamId, previous.id)).map((a) => a.score),
+        );
         change = {
           previous,
           previousAverage: previousScores.average,

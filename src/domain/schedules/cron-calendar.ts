@@ -10,6 +10,8 @@ export type CronProblem =
   /** Not the five fields of a standard expression (seconds, nicknames such as @daily…). */
   | { kind: 'field_count'; count: number }
   | { kind: 'field'; field: CronField; value: string }
+  /** Characters no cron expression has. */
+  | { kind: 'syntax' }
   /** Valid syntax, but no date ever matches (31 February). */
   | { kind: 'never_fires' };
 

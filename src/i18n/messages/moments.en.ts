@@ -24,7 +24,10 @@ export const momentsEn = {
     CustomerType,
     string
   >,
-  momentsImpactPraise: { small: 'Small credit', big: 'Big credit: a moment of truth' } satisfies Record<Impact, string>,
+  momentsImpactPraise: { small: 'Small credit', big: 'Big credit: a moment of truth' } satisfies Record<
+    Impact,
+    string
+  >,
   momentsImpactComplaint: { small: 'Small debit', big: 'Big debit' } satisfies Record<Impact, string>,
   momentsStatusOpen: 'open',
   momentsStatusResolved: 'resolved',
@@ -56,7 +59,8 @@ export const momentsEn = {
   momentsTooMany: (p: { max: number }) => `You can name at most ${p.max} colleagues in one moment.`,
   momentsUnknownColleague: (p: { user: string }) =>
     `I can’t find <@${p.user}> in this workspace. Type @ and pick the person.`,
-  momentsBotColleague: (p: { user: string }) => `<@${p.user}> is a bot. Name the people who helped the customer.`,
+  momentsBotColleague: (p: { user: string }) =>
+    `<@${p.user}> is a bot. Name the people who helped the customer.`,
   momentsNotFound: 'This moment no longer exists: it may have been deleted.',
   momentsNotAllowedEdit: 'Only the author can edit this moment.',
   momentsNotAllowedFollowUp: 'Only the author, the follow-up owner or an admin can do that.',
@@ -72,7 +76,8 @@ export const momentsEn = {
     `:star2: <@${p.author}> recognises ${p.colleagues} for delighting a customer.`,
   momentsInviteNext: 'Seen a colleague delight a customer? Log it with `/praise`.',
   momentsSource: 'Source message',
-  momentsRecognitionUsage: 'Usage: `/culture channel recognition #channel` (or `/culture channel recognition off`).',
+  momentsRecognitionUsage:
+    'Usage: `/culture channel recognition #channel` (or `/culture channel recognition off`).',
   momentsRecognitionSet: (p: { channel: string }) =>
     `Praise will also be posted in <#${p.channel}>. Invite me there with \`/invite @culture\` if it is private.`,
   momentsRecognitionOff: 'Praise is no longer posted in a recognition channel.',

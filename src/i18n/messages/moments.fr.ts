@@ -2,7 +2,8 @@ import type { momentsEn } from './moments.en.js';
 
 export const momentsFr: typeof momentsEn = {
   momentsHelpPraise: '`/praise @collègue [@collègue…] histoire` : un·e collègue a ravi un client.',
-  momentsHelpComplaint: '`/complaint histoire` : un client a été déçu ; notez-le pour apprendre, sans reproche.',
+  momentsHelpComplaint:
+    '`/complaint histoire` : un client a été déçu ; notez-le pour apprendre, sans reproche.',
   momentsHelpMoment: '`/moment` : le formulaire complet (point de contact, impact, leçon tirée…).',
   momentsHelpRecognition: '`/culture channel recognition #canal` : où publier aussi les éloges.',
 

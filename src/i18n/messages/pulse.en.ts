@@ -27,7 +27,8 @@ export const pulseEn = {
     'Two minutes, four questions:',
   pulseCardAnonymous: (p: { threshold: number }) =>
     `:lock: *Anonymous*: your name is never stored with your answer, and results are shown only from ${p.threshold} answers.`,
-  pulseCardNamed: ':bust_in_silhouette: *Named*: your name is shown with your answer; you can change it until the pulse closes.',
+  pulseCardNamed:
+    ':bust_in_silhouette: *Named*: your name is shown with your answer; you can change it until the pulse closes.',
   pulseCardCloses: (p: { when: string }) => `Closes ${p.when}`,
   pulseCardSoFar: (p: { answers: string }) => `${p.answers} so far`,
   pulseCardNoAnswers: 'No answers yet: be the first',
@@ -62,10 +63,12 @@ export const pulseEn = {
   pulseErrorTooLong: (p: { max: string; length: string }) =>
     `Please keep it to ${p.max} characters (this one has ${p.length}).`,
   pulseThanksAnonymous: ':raised_hands: *Thank you!* Your answer is in, stored without your name.',
-  pulseThanksNamed: ':raised_hands: *Thank you!* Your answer is in. You can change it until the pulse closes.',
+  pulseThanksNamed:
+    ':raised_hands: *Thank you!* Your answer is in. You can change it until the pulse closes.',
   pulseThanksUpdated: ':white_check_mark: Your answer is updated.',
   pulseAlreadyAnswered: 'You have already answered this pulse: each person answers once. Thank you!',
-  pulseModalClosed: 'This pulse is closed: it no longer takes answers. The results are in the thread under it.',
+  pulseModalClosed:
+    'This pulse is closed: it no longer takes answers. The results are in the thread under it.',
   pulseModalNotFound: 'This pulse no longer exists.',
 
   pulseUsage:
@@ -129,5 +132,6 @@ export const pulseEn = {
 
   helpPulseStart:
     '`/pulse start [named] [days]`: run the three-procedure pulse in this channel (anonymous, 3 days by default).',
-  helpPulseFollow: '`/pulse status`, `/pulse close`, `/pulse export`: follow it, close it, get the answers as CSV.',
+  helpPulseFollow:
+    '`/pulse status`, `/pulse close`, `/pulse export`: follow it, close it, get the answers as CSV.',
 };

@@ -58,7 +58,8 @@ export const pulseFr: typeof pulseEn = {
     ':raised_hands: *Merci !* Votre réponse est enregistrée. Vous pouvez la modifier jusqu’à la clôture.',
   pulseThanksUpdated: ':white_check_mark: Votre réponse est mise à jour.',
   pulseAlreadyAnswered: 'Vous avez déjà répondu à ce pulse : chacun répond une fois. Merci !',
-  pulseModalClosed: 'Ce pulse est clos : il ne prend plus de réponses. Les résultats sont dans le fil du message.',
+  pulseModalClosed:
+    'Ce pulse est clos : il ne prend plus de réponses. Les résultats sont dans le fil du message.',
   pulseModalNotFound: 'Ce pulse n’existe plus.',
 
   pulseUsage:
@@ -77,7 +78,8 @@ export const pulseFr: typeof pulseEn = {
   pulseAlreadyOpenNoLink: (p) =>
     `Un pulse est déjà ouvert dans ce canal ; il se termine ${p.when}. Clôturez-le d’abord avec \`/pulse close\` pour en lancer un autre.`,
   pulseNotAChannel: 'Lancez `/pulse start` dans le canal dont vous voulez interroger les membres.',
-  pulseNotInChannel: 'Je ne suis pas membre de ce canal. Invitez-moi avec `/invite @culture`, puis réessayez.',
+  pulseNotInChannel:
+    'Je ne suis pas membre de ce canal. Invitez-moi avec `/invite @culture`, puis réessayez.',
   pulseStatusOpen: (p) => `Le pulse de ce canal a *${p.answers}* pour l’instant et se termine ${p.when}.`,
   pulseStatusHidden: (p) =>
     `Les résultats restent masqués tant qu’il n’y a pas au moins ${p.threshold} réponses, pour protéger l’anonymat.`,
@@ -103,7 +105,8 @@ export const pulseFr: typeof pulseEn = {
 
   pulseResultsTitlePlain: 'Résultats du pulse',
   pulseResultsSummary: (p) => `*${p.answers}* · note de confiance moyenne *${p.average}* / 10`,
-  pulseResultsChange: (p) => `Évolution depuis le pulse précédent (${p.when} : ${p.previous} / 10) : *${p.delta}*`,
+  pulseResultsChange: (p) =>
+    `Évolution depuis le pulse précédent (${p.when} : ${p.previous} / 10) : *${p.delta}*`,
   pulseResultsFirst: 'Premier pulse avec résultats dans ce canal : le prochain montrera l’évolution.',
   pulseResultsDistribution: '*Répartition des notes* (note : réponses)',
   pulseResultsSpirit:

@@ -31,7 +31,11 @@ export function buildTextMessage(text: string): { text: string; blocks: Block[] 
  * blocks: it shows exactly what was typed and no mention inside it can fire. Long text is split
  * over several sections (3000 characters each at most) rather than cut.
  */
-export function buildRefusalWithText(m: Messages, problem: string, typed: string): { text: string; blocks: Block[] } {
+export function buildRefusalWithText(
+  m: Messages,
+  problem: string,
+  typed: string,
+): { text: string; blocks: Block[] } {
   const blocks: Block[] = [section(problem)];
   if (typed.trim()) {
     blocks.push(context(m.yourText));

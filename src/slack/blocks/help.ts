@@ -8,6 +8,8 @@ const HELP: { minRole: Role; line: (m: Messages) => string }[] = [
   { minRole: 'member', line: (m) => m.momentsHelpComplaint },
   { minRole: 'member', line: (m) => m.momentsHelpMoment },
   { minRole: 'member', line: (m) => m.helpCultureHelp },
+  { minRole: 'manager', line: (m) => m.helpPulseStart },
+  { minRole: 'manager', line: (m) => m.helpPulseFollow },
   { minRole: 'admin', line: (m) => m.helpCultureRole },
   { minRole: 'admin', line: (m) => m.helpCultureLanguage },
   { minRole: 'admin', line: (m) => m.momentsHelpRecognition },

@@ -13,7 +13,11 @@ import { ACTIONS, BLOCKS, VIEWS } from '../ids.js';
 import { escapeUserText, quote, truncate } from '../mrkdwn.js';
 import { type Block, context, SECTION_TEXT_MAX, section } from './common.js';
 
-const plain = (text: string): types.PlainTextElement => ({ type: 'plain_text', text: truncate(text, 75), emoji: true });
+const plain = (text: string): types.PlainTextElement => ({
+  type: 'plain_text',
+  text: truncate(text, 75),
+  emoji: true,
+});
 const option = (text: string, value: string) => ({ text: plain(text), value });
 
 /** `<@A>, <@B> and <@C>`: live mentions the bot builds itself. */
@@ -24,7 +28,10 @@ export function mentionList(userIds: string[], and: string): string {
 }
 
 /** "Praise · Phone · external customer · Small credit" */
-export function momentFacts(m: Messages, moment: Pick<Moment, 'kind' | 'touchpoint' | 'customerType' | 'impact'>) {
+export function momentFacts(
+  m: Messages,
+  moment: Pick<Moment, 'kind' | 'touchpoint' | 'customerType' | 'impact'>,
+) {
   const impact = (moment.kind === 'praise' ? m.momentsImpactPraise : m.momentsImpactComplaint)[moment.impact];
   return [
     m.momentsKind[moment.kind],
@@ -73,7 +80,9 @@ export function buildMomentConfirmation(m: Messages, moment: Moment) {
 /** The DM a praised colleague (or a complaint's helper) receives, in their language. */
 export function buildMomentDm(m: Messages, moment: Moment) {
   const text =
-    moment.kind === 'praise' ? m.momentsPraiseDm({ author: moment.authorId }) : m.momentsComplaintDm({ author: moment.authorId });
+    moment.kind === 'praise'
+      ? m.momentsPraiseDm({ author: moment.authorId })
+      : m.momentsComplaintDm({ author: moment.authorId });
   const blocks: Block[] = [section(text), section(storyQuote(moment.story)), context(momentFacts(m, moment))];
   if (moment.permalink) blocks.push(context(`<${moment.permalink}|${m.momentsSource}>`));
   return { text, blocks };
@@ -81,7 +90,10 @@ export function buildMomentDm(m: Messages, moment: Moment) {
 
 /** The praise post in the recognition channel; the overflow lets the author or an admin edit or delete it. */
 export function buildRecognitionPost(m: Messages, moment: Moment) {
-  const text = m.momentsRecognitionPost({ author: moment.authorId, colleagues: mentionList(moment.colleagueIds, m.and) });
+  const text = m.momentsRecognitionPost({
+    author: moment.authorId,
+    colleagues: mentionList(moment.colleagueIds, m.and),
+  });
   const manage: types.Overflow = {
     type: 'overflow',
     action_id: ACTIONS.momentManage,
@@ -102,8 +114,16 @@ type Prefill = Partial<Pick<MomentDraft, 'kind' | 'colleagueIds' | 'story'>> &
  * The full moment modal. Every input's block_id equals its action_id (BLOCKS), so field errors
  * and the parser share one name. Prefilled from a command, a shortcut or the moment being edited.
  */
-export function buildMomentModal(m: Messages, prefill: Prefill, metadata: string, editing: boolean): types.ModalView {
-  const kindOptions = [option(m.momentsKindPraiseOption, 'praise'), option(m.momentsKindComplaintOption, 'complaint')];
+export function buildMomentModal(
+  m: Messages,
+  prefill: Prefill,
+  metadata: string,
+  editing: boolean,
+): types.ModalView {
+  const kindOptions = [
+    option(m.momentsKindPraiseOption, 'praise'),
+    option(m.momentsKindComplaintOption, 'complaint'),
+  ];
   const customerOptions = CUSTOMER_TYPES.map((type) => option(m.momentsCustomerType[type], type));
   const touchpointOptions = TOUCHPOINTS.map((tp) => option(m.momentsTouchpoint[tp], tp));
   const impactOptions = IMPACTS.map((impact) =>
@@ -148,7 +168,10 @@ export function buildMomentModal(m: Messages, prefill: Prefill, metadata: string
         type: 'multi_users_select',
         action_id: BLOCKS.momentColleagues,
         max_selected_items: MAX_COLLEAGUES,
-        ...initial(prefill.colleagueIds?.length ? prefill.colleagueIds.slice(0, MAX_COLLEAGUES) : undefined, 'initial_users'),
+        ...initial(
+          prefill.colleagueIds?.length ? prefill.colleagueIds.slice(0, MAX_COLLEAGUES) : undefined,
+          'initial_users',
+        ),
       },
     },
     {
@@ -215,7 +238,10 @@ export function buildMomentModal(m: Messages, prefill: Prefill, metadata: string
     type: 'modal',
     callback_id: VIEWS.momentModal,
     // Slack cuts nothing: a title over 24 characters is refused outright.
-    title: { type: 'plain_text', text: truncate(editing ? m.momentsModalEditTitle : m.momentsModalTitle, 24) },
+    title: {
+      type: 'plain_text',
+      text: truncate(editing ? m.momentsModalEditTitle : m.momentsModalTitle, 24),
+    },
     submit: { type: 'plain_text', text: truncate(m.momentsModalSubmit, 24) },
     close: { type: 'plain_text', text: truncate(m.momentsModalCancel, 24) },
     private_metadata: metadata,
@@ -256,7 +282,9 @@ export function buildLessonModal(m: Messages, moment: Moment, metadata: string):
           type: 'checkboxes',
           action_id: BLOCKS.momentResolveNow,
           options: [option(m.momentsLessonResolve, 'resolve')],
-          ...(moment.status === 'resolved' ? { initial_options: [option(m.momentsLessonResolve, 'resolve')] } : {}),
+          ...(moment.status === 'resolved'
+            ? { initial_options: [option(m.momentsLessonResolve, 'resolve')] }
+            : {}),
         },
       },
     ],

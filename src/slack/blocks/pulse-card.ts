@@ -36,7 +36,8 @@ export function buildPulseCard(
     ),
     context(pulse.anonymous ? s.m.pulseCardAnonymous({ threshold }) : s.m.pulseCardNamed),
   ];
-  const origin = pulse.scheduleId !== null ? s.m.pulseCardRecurring : s.m.pulseCardStartedBy({ user: pulse.createdBy });
+  const origin =
+    pulse.scheduleId !== null ? s.m.pulseCardRecurring : s.m.pulseCardStartedBy({ user: pulse.createdBy });
   if (pulse.status === 'closed') {
     const when = slackDateTime(s, pulse.closedAt ?? pulse.closesAt);
     blocks.push(section(s.m.pulseCardClosed({ when, answers: answersText(s, count) })), context(origin));

@@ -11,13 +11,22 @@ function scoreOptions(s: PulseSpeech): types.PlainTextOption[] {
   return Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => {
     const score = MIN_SCORE + i;
     const label =
-      score === MIN_SCORE ? s.m.pulseScoreLowestPlain : score === MAX_SCORE ? s.m.pulseScoreHighestPlain : String(score);
+      score === MIN_SCORE
+        ? s.m.pulseScoreLowestPlain
+        : score === MAX_SCORE
+          ? s.m.pulseScoreHighestPlain
+          : String(score);
     // The value is the number itself: the parser reads nothing else.
     return { text: plain(label), value: String(score) };
   });
 }
 
-function textInput(blockId: string, label: string, s: PulseSpeech, initial: string | null | undefined): types.InputBlock {
+function textInput(
+  blockId: string,
+  label: string,
+  s: PulseSpeech,
+  initial: string | null | undefined,
+): types.InputBlock {
   return {
     type: 'input',
     block_id: blockId,
@@ -45,7 +54,9 @@ export function buildPulseAnswerModal(
   const q = pulseQuestions(s.m);
   const options = scoreOptions(s);
   const initial = input.prefill ? options.find((o) => o.value === String(input.prefill?.score)) : undefined;
-  const intro = input.anonymous ? s.m.pulseModalAnonymous({ threshold: input.threshold }) : s.m.pulseModalNamed;
+  const intro = input.anonymous
+    ? s.m.pulseModalAnonymous({ threshold: input.threshold })
+    : s.m.pulseModalNamed;
   return {
     type: 'modal',
     callback_id: VIEWS.pulseAnswer,

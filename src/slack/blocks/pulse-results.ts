@@ -68,7 +68,12 @@ export function packAnswers(
   return { sections, omitted: lines.length - used };
 }
 
-function questionBlocks(s: PulseSpeech, question: PulseQuestion, answers: PulseTextAnswer[], index: number): Block[] {
+function questionBlocks(
+  s: PulseSpeech,
+  question: PulseQuestion,
+  answers: PulseTextAnswer[],
+  index: number,
+): Block[] {
   const title = `*${index}. ${pulseQuestions(s.m)[question]}*`;
   if (answers.length === 0) return [section(`${title}\n${s.m.pulseResultsNoText}`)];
   const { sections, omitted } = packAnswers(answers.map(formatAnswer), RESULT_SECTIONS_PER_QUESTION);

@@ -12,7 +12,10 @@ export function buildPulseStatus(
 ): { text: string; blocks: Block[] } {
   if (!open) return buildTextMessage(s.m.pulseStatusNone);
   const { pulse, count, threshold } = open;
-  const text = s.m.pulseStatusOpen({ answers: answersText(s, count), when: slackDateTime(s, pulse.closesAt) });
+  const text = s.m.pulseStatusOpen({
+    answers: answersText(s, count),
+    when: slackDateTime(s, pulse.closesAt),
+  });
   const note = count < threshold ? s.m.pulseStatusHidden({ threshold }) : s.m.pulseStatusShownAtClose;
   return { text, blocks: [section(`${text}\n${note}`)] };
 }

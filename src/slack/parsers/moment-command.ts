@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CUSTOMER_TYPES,
   IMPACTS,
+  LESSON_MAX_LENGTH,
   MAX_COLLEAGUES,
   MOMENT_KINDS,
   type MomentDraft,
@@ -9,7 +10,6 @@ import {
   STORY_MAX_LENGTH,
   STORY_MIN_LENGTH,
   TOUCHPOINTS,
-  LESSON_MAX_LENGTH,
 } from '../../domain/moments/moment.js';
 import { BLOCKS } from '../ids.js';
 
@@ -46,17 +46,29 @@ export function parseInlineMoment(kind: MomentKind, text: string, authorId: stri
     (id) => id !== authorId,
   );
   const story = text.replace(LEADING_MENTIONS, '').trim();
-  if (colleagueIds.length > MAX_COLLEAGUES) return { complete: 'invalid', problem: 'too_many', length: story.length };
+  if (colleagueIds.length > MAX_COLLEAGUES)
+    return { complete: 'invalid', problem: 'too_many', length: story.length };
   if ((kind === 'praise' && colleagueIds.length === 0) || story.length === 0) {
     return { complete: false, prefill: { kind, colleagueIds, story } };
   }
   const parsed = storySchema.safeParse(story);
   if (!parsed.success) {
-    return { complete: 'invalid', problem: parsed.error.issues[0]?.message as InlineProblem, length: story.length };
+    return {
+      complete: 'invalid',
+      problem: parsed.error.issues[0]?.message as InlineProblem,
+      length: story.length,
+    };
   }
   return {
     complete: true,
-    draft: { kind, colleagueIds, story: parsed.data, customerType: 'external', touchpoint: 'other', impact: 'small' },
+    draft: {
+      kind,
+      colleagueIds,
+      story: parsed.data,
+      customerType: 'external',
+      touchpoint: 'other',
+      impact: 'small',
+    },
   };
 }
 
@@ -137,7 +149,8 @@ export function parseMomentModal(
         'external') as MomentDraft['customerType'],
       touchpoint: (v[BLOCKS.momentTouchpoint][BLOCKS.momentTouchpoint].selected_option?.value ??
         'other') as MomentDraft['touchpoint'],
-      impact: (v[BLOCKS.momentImpact][BLOCKS.momentImpact].selected_option?.value ?? 'small') as MomentDraft['impact'],
+      impact: (v[BLOCKS.momentImpact][BLOCKS.momentImpact].selected_option?.value ??
+        'small') as MomentDraft['impact'],
     },
   };
 }
@@ -146,7 +159,9 @@ const lessonSchema = z.object({
   [BLOCKS.momentLesson]: z.object({ [BLOCKS.momentLesson]: z.object({ value: z.string().nullish() }) }),
   [BLOCKS.momentResolveNow]: z
     .object({
-      [BLOCKS.momentResolveNow]: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() }),
+      [BLOCKS.momentResolveNow]: z.object({
+        selected_options: z.array(z.object({ value: z.string() })).nullish(),
+      }),
     })
     .optional(),
 });
@@ -154,14 +169,20 @@ const lessonSchema = z.object({
 /** The lesson modal: the lesson (required, ≤ 3000) and whether to resolve now. */
 export function parseLessonModal(
   values: unknown,
-): { ok: true; lesson: string; resolve: boolean } | { ok: false; errors: Partial<Record<string, ModalFieldError>> } {
+):
+  | { ok: true; lesson: string; resolve: boolean }
+  | { ok: false; errors: Partial<Record<string, ModalFieldError>> } {
   const parsed = lessonSchema.safeParse(values);
-  const lesson = parsed.success ? (parsed.data[BLOCKS.momentLesson][BLOCKS.momentLesson].value ?? '').trim() : '';
+  const lesson = parsed.success
+    ? (parsed.data[BLOCKS.momentLesson][BLOCKS.momentLesson].value ?? '').trim()
+    : '';
   if (!parsed.success || lesson.length < STORY_MIN_LENGTH) {
     return { ok: false, errors: { [BLOCKS.momentLesson]: 'story_too_short' } };
   }
-  if (lesson.length > LESSON_MAX_LENGTH) return { ok: false, errors: { [BLOCKS.momentLesson]: 'lesson_too_long' } };
-  const resolve = (parsed.data[BLOCKS.momentResolveNow]?.[BLOCKS.momentResolveNow].selected_options ?? []).length > 0;
+  if (lesson.length > LESSON_MAX_LENGTH)
+    return { ok: false, errors: { [BLOCKS.momentLesson]: 'lesson_too_long' } };
+  const resolve =
+    (parsed.data[BLOCKS.momentResolveNow]?.[BLOCKS.momentResolveNow].selected_options ?? []).length > 0;
   return { ok: true, lesson, resolve };
 }
 

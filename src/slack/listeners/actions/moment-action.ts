@@ -4,13 +4,22 @@ import type { Moment } from '../../../domain/moments/moment.js';
 import { momentRules } from '../../../domain/moments/moment-service.js';
 import { type Messages, messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
-import { buildLessonModal, buildMomentModal, type MomentProblem, momentProblemText } from '../../blocks/moments.js';
+import {
+  buildLessonModal,
+  buildMomentModal,
+  type MomentProblem,
+  momentProblemText,
+} from '../../blocks/moments.js';
 import { momentIdValue } from '../../parsers/moment-command.js';
 
 export type MomentActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
 /** Who clicked, in which language, on which moment (the button value, checked: payloads can be forged). */
-export async function readMomentAction(deps: Pick<Deps, 'languages'>, body: BlockAction, rawValue: string | undefined) {
+export async function readMomentAction(
+  deps: Pick<Deps, 'languages'>,
+  body: BlockAction,
+  rawValue: string | undefined,
+) {
   const teamId = body.team?.id ?? body.user.team_id ?? '';
   const userId = body.user.id;
   const m = messages(await deps.languages.forUser(teamId, userId));
@@ -29,7 +38,6 @@ export async function refuse(respond: MomentActionArgs['respond'], m: Messages, 
 
 /** Opens the moment modal on the author's own moment; others are told only the author edits. */
 export async function openEditModal(
-  deps: Deps,
   { client, body, respond }: Pick<MomentActionArgs, 'client' | 'body' | 'respond'>,
   ctx: Awaited<ReturnType<typeof readMomentAction>>,
   moment: Moment | undefined,
@@ -37,7 +45,10 @@ export async function openEditModal(
   if (!moment) return refuse(respond, ctx.m, 'not_found');
   if (!momentRules.canEdit(moment, ctx.userId)) return refuse(respond, ctx.m, 'not_allowed_edit');
   const metadata = JSON.stringify({ momentId: moment.id, source: 'modal', channelId: ctx.channelId });
-  await client.views.open({ trigger_id: body.trigger_id, view: buildMomentModal(ctx.m, moment, metadata, true) });
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: buildMomentModal(ctx.m, moment, metadata, true),
+  });
 }
 
 /** Opens the lesson modal for whoever may follow the complaint up. */
@@ -50,7 +61,8 @@ export async function openLessonModal(
   if (!moment) return refuse(respond, ctx.m, 'not_found');
   if (moment.kind !== 'complaint') return refuse(respond, ctx.m, 'not_a_complaint');
   const isAdmin = await deps.roles.can(ctx.teamId, ctx.userId, 'admin');
-  if (!momentRules.canFollowUp(moment, ctx.userId, isAdmin)) return refuse(respond, ctx.m, 'not_allowed_follow_up');
+  if (!momentRules.canFollowUp(moment, ctx.userId, isAdmin))
+    return refuse(respond, ctx.m, 'not_allowed_follow_up');
   const metadata = JSON.stringify({ momentId: moment.id, source: 'modal', channelId: ctx.channelId });
   await client.views.open({ trigger_id: body.trigger_id, view: buildLessonModal(ctx.m, moment, metadata) });
 }

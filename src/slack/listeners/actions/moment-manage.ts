@@ -18,11 +18,15 @@ export const handleMomentManage = (deps: Deps) => async (args: MomentActionArgs)
   const ctx = await readMomentAction(deps, args.body, id);
   if (!verb || !ctx.momentId) return refuse(args.respond, ctx.m, 'not_found');
   if (verb === 'edit') {
-    return openEditModal(deps, args, ctx, await deps.moments.get(ctx.teamId, ctx.momentId));
+    return openEditModal(args, ctx, await deps.moments.get(ctx.teamId, ctx.momentId));
   }
   const removed = await deps.moments.remove(ctx.teamId, ctx.userId, ctx.momentId);
   if (!removed.ok) {
-    return refuse(args.respond, ctx.m, removed.problem === 'not_allowed' ? 'not_allowed_delete' : 'not_found');
+    return refuse(
+      args.respond,
+      ctx.m,
+      removed.problem === 'not_allowed' ? 'not_allowed_delete' : 'not_found',
+    );
   }
   await createMomentPublisher(deps).retract(removed.value);
   await answer(args.respond, ctx.m.momentsDeleted);

@@ -9,7 +9,11 @@ export const handleMomentResolve = (deps: Deps) => async (args: MomentActionArgs
   if (!ctx.momentId) return refuse(args.respond, ctx.m, 'not_found');
   const result = await deps.moments.resolve(ctx.teamId, ctx.userId, ctx.momentId, deps.clock());
   if (!result.ok) {
-    return refuse(args.respond, ctx.m, result.problem === 'not_allowed' ? 'not_allowed_follow_up' : result.problem);
+    return refuse(
+      args.respond,
+      ctx.m,
+      result.problem === 'not_allowed' ? 'not_allowed_follow_up' : result.problem,
+    );
   }
   await answer(args.respond, ctx.m.momentsResolved);
 };

@@ -11,7 +11,11 @@ export const handleMomentUndo = (deps: Deps) => async (args: MomentActionArgs) =
   if (!ctx.momentId) return refuse(args.respond, ctx.m, 'not_found');
   const removed = await deps.moments.remove(ctx.teamId, ctx.userId, ctx.momentId);
   if (!removed.ok) {
-    return refuse(args.respond, ctx.m, removed.problem === 'not_allowed' ? 'not_allowed_delete' : 'not_found');
+    return refuse(
+      args.respond,
+      ctx.m,
+      removed.problem === 'not_allowed' ? 'not_allowed_delete' : 'not_found',
+    );
   }
   await args.respond({ replace_original: true, ...buildTextMessage(ctx.m.momentsUndone) });
   await createMomentPublisher(deps).retract(removed.value);

@@ -26,7 +26,9 @@ export const handlePulseAnswerOpen =
     const [locale, workspace, form] = await Promise.all([
       deps.languages.forUser(teamId, userId),
       deps.workspaces.get(teamId),
-      pulseId ? deps.pulses.answerForm(teamId, pulseId, userId, deps.clock()) : { kind: 'not_found' as const },
+      pulseId
+        ? deps.pulses.answerForm(teamId, pulseId, userId, deps.clock())
+        : { kind: 'not_found' as const },
     ]);
     const s = pulseSpeech(locale, workspace.timezone);
     const m = messages(locale);

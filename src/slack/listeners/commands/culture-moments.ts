@@ -20,7 +20,9 @@ export function momentCultureSubcommands(deps: Pick<Deps, 'roles' | 'workspaces'
       await deps.workspaces.updateSettings(teamId, { recognitionChannelId });
       await reply(
         buildTextMessage(
-          recognitionChannelId ? m.momentsRecognitionSet({ channel: recognitionChannelId }) : m.momentsRecognitionOff,
+          recognitionChannelId
+            ? m.momentsRecognitionSet({ channel: recognitionChannelId })
+            : m.momentsRecognitionOff,
         ),
       );
     },

@@ -14,43 +14,50 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
  * missing the full modal opens prefilled instead of failing; when the text is wrong the user
  * is told why and gets their text back.
  */
-export const handleInlineMoment = (kind: MomentKind, deps: Deps) => async ({ ack, command, client, respond }: Args) => {
-  await ack();
-  const teamId = command.team_id;
-  const userId = command.user_id;
-  const m = messages(await deps.languages.forUser(teamId, userId));
-  const parsed = parseInlineMoment(kind, command.text, userId);
+export const handleInlineMoment =
+  (kind: MomentKind, deps: Deps) =>
+  async ({ ack, command, client, respond }: Args) => {
+    await ack();
+    const teamId = command.team_id;
+    const userId = command.user_id;
+    const m = messages(await deps.languages.forUser(teamId, userId));
+    const parsed = parseInlineMoment(kind, command.text, userId);
 
-  if (parsed.complete === false) {
-    // trigger_id expires 3 s after the command: open the modal before any other slow work.
-    const metadata = JSON.stringify({ source: 'command', channelId: command.channel_id });
-    await client.views.open({ trigger_id: command.trigger_id, view: buildMomentModal(m, parsed.prefill, metadata, false) });
-    return;
-  }
+    if (parsed.complete === false) {
+      // trigger_id expires 3 s after the command: open the modal before any other slow work.
+      const metadata = JSON.stringify({ source: 'command', channelId: command.channel_id });
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: buildMomentModal(m, parsed.prefill, metadata, false),
+      });
+      return;
+    }
 
-  const refuse = async (problem: string) => {
-    await respond({ response_type: 'ephemeral', ...buildRefusalWithText(m, problem, command.text) });
+    const refuse = async (problem: string) => {
+      await respond({ response_type: 'ephemeral', ...buildRefusalWithText(m, problem, command.text) });
+    };
+    if (parsed.complete === 'invalid') {
+      const problem = {
+        story_too_short: m.momentsStoryTooShort({ min: STORY_MIN_LENGTH }),
+        story_too_long: m.momentsStoryTooLong({ max: STORY_MAX_LENGTH, length: parsed.length }),
+        too_many: momentProblemText(m, 'too_many'),
+      }[parsed.problem];
+      return refuse(problem);
+    }
+
+    const result = await deps.moments.log(
+      teamId,
+      userId,
+      parsed.draft,
+      // One slash-command invocation has one trigger_id: a redelivered request is stored once.
+      { source: 'command', channelId: command.channel_id, dedupeKey: `command:${command.trigger_id}` },
+      deps.clock(),
+    );
+    if (!result.ok) {
+      return refuse(
+        momentProblemText(m, 'userId' in result.problem ? result.problem : result.problem.reason),
+      );
+    }
+    await respond({ response_type: 'ephemeral', ...buildMomentConfirmation(m, result.value.moment) });
+    if (result.value.created) await createMomentPublisher(deps).announce(result.value.moment);
   };
-  if (parsed.complete === 'invalid') {
-    const problem = {
-      story_too_short: m.momentsStoryTooShort({ min: STORY_MIN_LENGTH }),
-      story_too_long: m.momentsStoryTooLong({ max: STORY_MAX_LENGTH, length: parsed.length }),
-      too_many: momentProblemText(m, 'too_many'),
-    }[parsed.problem];
-    return refuse(problem);
-  }
-
-  const result = await deps.moments.log(
-    teamId,
-    userId,
-    parsed.draft,
-    // One slash-command invocation has one trigger_id: a redelivered request is stored once.
-    { source: 'command', channelId: command.channel_id, dedupeKey: `command:${command.trigger_id}` },
-    deps.clock(),
-  );
-  if (!result.ok) {
-    return refuse(momentProblemText(m, 'userId' in result.problem ? result.problem : result.problem.reason));
-  }
-  await respond({ response_type: 'ephemeral', ...buildMomentConfirmation(m, result.value.moment) });
-  if (result.value.created) await createMomentPublisher(deps).announce(result.value.moment);
-};

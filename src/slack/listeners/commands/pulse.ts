@@ -85,9 +85,7 @@ function pulseSubcommands(deps: PulseDeps): Record<string, (request: PulseReques
         : '';
       const when = slackDateTime(s, open.closesAt);
       return reply(
-        buildTextMessage(
-          link ? m.pulseAlreadyOpen({ link, when }) : m.pulseAlreadyOpenNoLink({ when }),
-        ),
+        buildTextMessage(link ? m.pulseAlreadyOpen({ link, when }) : m.pulseAlreadyOpenNoLink({ when })),
       );
     },
 

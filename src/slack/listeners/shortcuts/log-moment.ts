@@ -19,5 +19,8 @@ export const handleLogMoment =
       messageTs: shortcut.message.ts,
     });
     const story = shortcut.message.text?.trim() || undefined;
-    await client.views.open({ trigger_id: shortcut.trigger_id, view: buildMomentModal(m, { story }, metadata, false) });
+    await client.views.open({
+      trigger_id: shortcut.trigger_id,
+      view: buildMomentModal(m, { story }, metadata, false),
+    });
   };

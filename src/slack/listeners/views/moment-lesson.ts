@@ -20,7 +20,14 @@ export const handleMomentLesson =
     const meta = parseModalMetadata(view.private_metadata);
     const target = { userId, channelId: meta.channelId };
     if (!meta.momentId) return notifyUser(deps, target, buildTextMessage(m.momentsNotFound));
-    const result = await deps.moments.addLesson(teamId, userId, meta.momentId, parsed.lesson, parsed.resolve, deps.clock());
+    const result = await deps.moments.addLesson(
+      teamId,
+      userId,
+      meta.momentId,
+      parsed.lesson,
+      parsed.resolve,
+      deps.clock(),
+    );
     if (!result.ok) {
       const problem = result.problem === 'not_allowed' ? 'not_allowed_follow_up' : result.problem;
       return notifyUser(deps, target, buildTextMessage(momentProblemText(m, problem)));

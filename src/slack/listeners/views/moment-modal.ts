@@ -12,7 +12,10 @@ import { type ModalFieldError, parseModalMetadata, parseMomentModal } from '../.
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
 /** Field-error texts for `response_action: 'errors'`, keyed by block_id. */
-export function fieldErrors(m: Messages, errors: Partial<Record<string, ModalFieldError>>): Record<string, string> {
+export function fieldErrors(
+  m: Messages,
+  errors: Partial<Record<string, ModalFieldError>>,
+): Record<string, string> {
   const text: Record<ModalFieldError, string> = {
     kind_missing: m.momentsErrorNotFromShortcut,
     story_too_short: m.momentsStoryTooShort({ min: STORY_MIN_LENGTH }),
@@ -21,68 +24,72 @@ export function fieldErrors(m: Messages, errors: Partial<Record<string, ModalFie
     too_many: momentProblemText(m, 'too_many'),
     lesson_too_long: m.momentsStoryTooLong({ max: LESSON_MAX_LENGTH, length: LESSON_MAX_LENGTH + 1 }),
   };
-  return Object.fromEntries(Object.entries(errors).map(([block, error]) => [block, text[error as ModalFieldError]]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([block, error]) => [block, text[error as ModalFieldError]]),
+  );
 }
 
 /** The moment modal is submitted: a new moment, or the author's edit of one. */
-export const handleMomentModal = (deps: Deps) => async ({ ack, body, view, client }: Args) => {
-  const teamId = view.team_id;
-  const userId = body.user.id;
-  const m = messages(await deps.languages.forUser(teamId, userId));
-  const parsed = parseMomentModal(view.state.values);
-  if (!parsed.ok) return ack({ response_action: 'errors', errors: fieldErrors(m, parsed.errors) });
+export const handleMomentModal =
+  (deps: Deps) =>
+  async ({ ack, body, view, client }: Args) => {
+    const teamId = view.team_id;
+    const userId = body.user.id;
+    const m = messages(await deps.languages.forUser(teamId, userId));
+    const parsed = parseMomentModal(view.state.values);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: fieldErrors(m, parsed.errors) });
 
-  // Checked before the ack so a problem shows under the colleagues field, with everything typed kept.
-  const colleagues = await deps.moments.checkColleagues(teamId, userId, parsed.draft);
-  if (!colleagues.ok) {
-    const problem = colleagues.problem;
-    const text =
-      problem.reason === 'no_colleague'
-        ? m.momentsErrorNoColleague
-        : momentProblemText(m, problem.reason === 'too_many' ? 'too_many' : problem);
-    return ack({ response_action: 'errors', errors: { [BLOCKS.momentColleagues]: text } });
-  }
-  await ack();
-
-  const meta = parseModalMetadata(view.private_metadata);
-  const target = { userId, channelId: meta.channelId };
-  const publisher = createMomentPublisher(deps);
-  try {
-    if (meta.momentId) {
-      const edited = await deps.moments.edit(teamId, userId, meta.momentId, parsed.draft, deps.clock());
-      if (!edited.ok) {
-        const problem = edited.problem === 'not_allowed' ? 'not_allowed_edit' : edited.problem;
-        const text =
-          problem === 'not_found' || problem === 'not_allowed_edit' || problem === 'not_a_complaint'
-            ? momentProblemText(m, problem)
-            : m.genericError;
-        return notifyUser(deps, target, buildTextMessage(text));
-      }
-      await notifyUser(deps, target, buildTextMessage(m.momentsUpdated));
-      await publisher.refresh(edited.value.after);
-      return;
+    // Checked before the ack so a problem shows under the colleagues field, with everything typed kept.
+    const colleagues = await deps.moments.checkColleagues(teamId, userId, parsed.draft);
+    if (!colleagues.ok) {
+      const problem = colleagues.problem;
+      const text =
+        problem.reason === 'no_colleague'
+          ? m.momentsErrorNoColleague
+          : momentProblemText(m, problem.reason === 'too_many' ? 'too_many' : problem);
+      return ack({ response_action: 'errors', errors: { [BLOCKS.momentColleagues]: text } });
     }
-    const permalink =
-      meta.source === 'shortcut' && meta.channelId && meta.messageTs
-        ? await client.chat
-            .getPermalink({ channel: meta.channelId, message_ts: meta.messageTs })
-            .then((r) => r.permalink ?? null)
-            .catch(() => null)
-        : null;
-    const logged = await deps.moments.log(
-      teamId,
-      userId,
-      parsed.draft,
-      // A double click on Save sends the same view id twice: the moment is stored once.
-      { source: meta.source, channelId: meta.channelId, permalink, dedupeKey: `view:${view.id}` },
-      deps.clock(),
-    );
-    if (!logged.ok) return notifyUser(deps, target, buildTextMessage(m.genericError));
-    if (!logged.value.created) return;
-    await notifyUser(deps, target, buildMomentConfirmation(m, logged.value.moment));
-    await publisher.announce(logged.value.moment);
-  } catch (err) {
-    deps.logger.error({ err, userId, teamId }, 'saving a moment from the modal failed');
-    await notifyUser(deps, target, buildTextMessage(m.genericError));
-  }
-};
+    await ack();
+
+    const meta = parseModalMetadata(view.private_metadata);
+    const target = { userId, channelId: meta.channelId };
+    const publisher = createMomentPublisher(deps);
+    try {
+      if (meta.momentId) {
+        const edited = await deps.moments.edit(teamId, userId, meta.momentId, parsed.draft, deps.clock());
+        if (!edited.ok) {
+          const problem = edited.problem === 'not_allowed' ? 'not_allowed_edit' : edited.problem;
+          const text =
+            problem === 'not_found' || problem === 'not_allowed_edit' || problem === 'not_a_complaint'
+              ? momentProblemText(m, problem)
+              : m.genericError;
+          return notifyUser(deps, target, buildTextMessage(text));
+        }
+        await notifyUser(deps, target, buildTextMessage(m.momentsUpdated));
+        await publisher.refresh(edited.value.after);
+        return;
+      }
+      const permalink =
+        meta.source === 'shortcut' && meta.channelId && meta.messageTs
+          ? await client.chat
+              .getPermalink({ channel: meta.channelId, message_ts: meta.messageTs })
+              .then((r) => r.permalink ?? null)
+              .catch(() => null)
+          : null;
+      const logged = await deps.moments.log(
+        teamId,
+        userId,
+        parsed.draft,
+        // A double click on Save sends the same view id twice: the moment is stored once.
+        { source: meta.source, channelId: meta.channelId, permalink, dedupeKey: `view:${view.id}` },
+        deps.clock(),
+      );
+      if (!logged.ok) return notifyUser(deps, target, buildTextMessage(m.genericError));
+      if (!logged.value.created) return;
+      await notifyUser(deps, target, buildMomentConfirmation(m, logged.value.moment));
+      await publisher.announce(logged.value.moment);
+    } catch (err) {
+      deps.logger.error({ err, userId, teamId }, 'saving a moment from the modal failed');
+      await notifyUser(deps, target, buildTextMessage(m.genericError));
+    }
+  };

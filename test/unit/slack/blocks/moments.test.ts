@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Moment } from '../../../../src/domain/moments/moment.js';
+import { LOCALES, messages } from '../../../../src/i18n/index.js';
+import { buildRefusalWithText } from '../../../../src/slack/blocks/common.js';
+import {
+  buildLessonModal,
+  buildMomentConfirmation,
+  buildMomentDm,
+  buildMomentModal,
+  buildRecognitionPost,
+  mentionList,
+} from '../../../../src/slack/blocks/moments.js';
+import { validateMessageBlocks, validateView } from '../../../support/block-kit-rules.js';
+
+function moment(overrides: Partial<Moment> = {}): Moment {
+  const at = new Date('2026-11-23T10:00:00Z');
+  return {
+    id: '6f1c2f0e-0000-4000-8000-000000000001',
+    teamId: 'T1',
+    kind: 'praise',
+    authorId: 'UA',
+    colleagueIds: ['U1', 'U2'],
+    customerType: 'external',
+    touchpoint: 'phone',
+    impact: 'big',
+    story: 'Stayed late <!channel> to fix it. '.repeat(200),
+    lesson: null,
+    followUpUserId: null,
+    status: 'open',
+    source: 'command',
+    channelId: 'C1',
+    permalink: 'https://example.slack.com/archives/C1/p1',
+    standards: [],
+    recognitionChannelId: null,
+    recognitionTs: null,
+    createdAt: at,
+    updatedAt: at,
+    resolvedAt: null,
+    ...overrides,
+  };
+}
+
+describe.each(LOCALES)('moment Block Kit in %s', (locale) => {
+  const m = messages(locale);
+  const kinds = [moment(), moment({ kind: 'complaint', followUpUserId: 'U1', lesson: 'We learned.' })];
+
+  it('builds confirmations, DMs and recognition posts that Slack accepts, even for the longest story', () => {
+    for (const item of kinds) {
+      for (const message of [
+        buildMomentConfirmation(m, item),
+        buildMomentDm(m, item),
+        buildRecognitionPost(m, item),
+      ]) {
+        expect(validateMessageBlocks(message.blocks)).toEqual([]);
+        expect(JSON.stringify(message)).not.toContain('<!channel>');
+      }
+    }
+  });
+
+  it('builds modals Slack accepts, empty, prefilled and for editing', () => {
+    const full = moment({ story: 'x'.repeat(3000), lesson: 'y'.repeat(3000), followUpUserId: 'U1' });
+    expect(validateView(buildMomentModal(m, {}, '{}', false))).toEqual([]);
+    expect(validateView(buildMomentModal(m, full, '{}', true))).toEqual([]);
+    expect(validateView(buildLessonModal(m, full, '{}'))).toEqual([]);
+  });
+
+  it('returns a long refusal’s text in full, over several valid sections', () => {
+    const typed = `<!here> ${'word & '.repeat(1500)}`;
+    const refusal = buildRefusalWithText(m, 'Too long', typed);
+    expect(validateMessageBlocks(refusal.blocks)).toEqual([]);
+    const echoed = refusal.blocks
+      .slice(2)
+      .map((b) => (b.type === 'section' && b.text ? b.text.text.replace(/```/g, '') : ''))
+      .join('');
+    expect(echoed).toContain('word &amp; word');
+    expect(echoed.length).toBeGreaterThan(typed.length);
+    expect(echoed).not.toContain('<!here>');
+  });
+});
+
+describe('mentionList', () => {
+  it('joins live mentions with the language’s word for and', () => {
+    expect(mentionList(['U1'], 'and')).toBe('<@U1>');
+    expect(mentionList(['U1', 'U2', 'U3'], 'et')).toBe('<@U1>, <@U2> et <@U3>');
+  });
+});
