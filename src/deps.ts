@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import type { DigestService } from './domain/digest/digest-service.js';
 import type { MantraService } from './domain/mantra/mantra-service.js';
 import type { MomentService } from './domain/moments/moment-service.js';
 import type { PeopleDirectory } from './domain/people.js';
@@ -28,6 +29,7 @@ export interface Deps {
   readonly moments: MomentService;
   readonly pulses: PulseService;
   readonly mantras: MantraService;
+  readonly digests: DigestService;
   readonly schedules: ScheduleService;
   /** Claims and outcomes of scheduled posts: the referee between replicas. */
   readonly scheduleRuns: ScheduleRunStore;

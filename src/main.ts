@@ -1,16 +1,25 @@
 import { pathToFileURL } from 'node:url';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { createDigestRepository } from './db/repositories/digest-repository.js';
+import { createMantraRepository } from './db/repositories/mantra-repository.js';
 import { createMomentRepository } from './db/repositories/moment-repository.js';
 import { createPulseRepository } from './db/repositories/pulse-repository.js';
 import { createRoleRepository } from './db/repositories/role-repository.js';
+import { createScheduleRepository, createScheduleRunRepository } from './db/repositories/schedule-repository.js';
 import { createWorkspaceRepository } from './db/repositories/workspace-repository.js';
 import type { Deps } from './deps.js';
+import { createDigestService } from './domain/digest/digest-service.js';
+import { createMantraService } from './domain/mantra/mantra-service.js';
 import { createMomentService } from './domain/moments/moment-service.js';
 import { createPulseService } from './domain/pulse/pulse-service.js';
 import { createRoleService } from './domain/roles/role-service.js';
+import { createScheduleService } from './domain/schedules/schedule-service.js';
 import { createLanguages } from './domain/workspace/languages.js';
 import { createWorkspaceService } from './domain/workspace/workspace-service.js';
+import { scheduledKinds } from './jobs/scheduled-kinds.js';
+import { createScheduledPostsJob } from './jobs/scheduled-posts.js';
+import { createNodeCronCalendar, createScheduler, newReplicaId, type Scheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildSlackApp } from './slack/app.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -19,6 +28,8 @@ import { createSlackPeopleDirectory } from './slack/people-directory.js';
 export interface RunningBot {
   readonly port: number;
   readonly deps: Deps;
+  /** The scheduled-posts clock of this replica; undefined when started with `scheduler: false`. */
+  readonly scheduler: Scheduler | undefined;
   /** Graceful stop: no new work, in-flight handlers finish, database closed. */
   stop(): Promise<void>;
   /** Resolves once no Slack handler is running (tests wait for the work after an ack). */
@@ -30,6 +41,11 @@ export interface StartOptions {
   clock?: () => Date;
   /** An already opened database (tests share one across bots); otherwise opened from config. */
   database?: Database;
+  /**
+   * Run the scheduler (default true). Tests that move the clock by hand call the jobs
+   * themselves and start without it, so no real-time tick races them.
+   */
+  scheduler?: boolean;
 }
 
 /** The composition root: config → database → migrations → services → Slack app. */
@@ -49,6 +65,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     timezone: config.defaultTimezone,
   });
   const roles = createRoleService(createRoleRepository(database.db), people);
+  const cron = createNodeCronCalendar();
   const deps: Deps = {
     config,
     logger,
@@ -61,19 +78,34 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     roles,
     moments: createMomentService(createMomentRepository(database.db), people, roles),
     pulses: createPulseService(createPulseRepository(database.db), workspaces),
+    mantras: createMantraService(createMantraRepository(database.db)),
+    digests: createDigestService(createDigestRepository(database.db)),
+    schedules: createScheduleService(createScheduleRepository(database.db), cron, {
+      isKindAvailable: (kind) => scheduledKinds()[kind] !== undefined,
+    }),
+    scheduleRuns: createScheduleRunRepository(database.db),
+    cron,
   };
   registerListeners(slackApp.app, deps);
   const port = await slackApp.start();
   logger.info({ mode: config.slackMode.kind, port }, 'service culture bot started');
+  // After the Slack app: a catch-up post on start-up needs a working Web API client.
+  const scheduler =
+    options.scheduler === false
+      ? undefined
+      : createScheduler(deps, { postsJob: createScheduledPostsJob({ replicaId: newReplicaId() }) });
+  scheduler?.start();
 
   let stopping: Promise<void> | undefined;
   return {
     port,
     deps,
+    scheduler,
     whenIdle: (timeoutMs = 5_000) => slackApp.whenIdle(timeoutMs),
     stop() {
       stopping ??= (async () => {
-        await slackApp.stop(8_000);
+        // No new ticks or requests; posts and handlers in flight finish (bounded) side by side.
+        await Promise.all([scheduler?.stop(5_000), slackApp.stop(8_000)]);
         if (!options.database) await database.close();
         logger.info('stopped');
       })();

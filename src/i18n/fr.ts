@@ -1,8 +1,9 @@
 import type { Messages } from './en.js';
 import { coreFr } from './messages/core.fr.js';
+import { digestFr } from './messages/digest.fr.js';
 import { mantraFr } from './messages/mantra.fr.js';
 import { momentsFr } from './messages/moments.fr.js';
 import { pulseFr } from './messages/pulse.fr.js';
 
 // French typography: a space before « : ; ! ? » and inside guillemets.
-export const fr: Messages = { ...coreFr, ...momentsFr, ...pulseFr, ...mantraFr };
+export const fr: Messages = { ...coreFr, ...digestFr, ...momentsFr, ...pulseFr, ...mantraFr };

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { ScheduleKind } from '../domain/schedules/schedule.js';
 import { postMantra } from '../slack/mantra-post.js';
+import { postScheduledDigest } from './scheduled-digest.js';
 import { startScheduledPulse } from './scheduled-pulse.js';
 
 export type { ScheduleKind };
@@ -32,7 +33,13 @@ export function scheduledKinds(): Partial<Record<ScheduleKind, ScheduledKindHand
   return {
     // The story window ends at the fire time, so a catch-up post tells what was true then.
     mantra: (deps, run) =>
-      postMantra(deps, { teamId: run.teamId, channelId: run.channelId, reference: run.fireAt, now: deps.clock() }),
+      postMantra(deps, {
+        teamId: run.teamId,
+        channelId: run.channelId,
+        reference: run.fireAt,
+        now: deps.clock(),
+      }),
     pulse: startScheduledPulse,
+    digest: postScheduledDigest,
   };
 }

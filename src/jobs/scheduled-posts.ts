@@ -105,19 +105,31 @@ export function createScheduledPostsJob(options: {
     now: Date,
   ): Promise<RunOutcome> {
     const failure = classifySlackFailure(err);
-    const context = { err, scheduleId: schedule.id, fireAt: run.fireAt.toISOString(), code: failure.code, attempts };
+    const context = {
+      err,
+      scheduleId: schedule.id,
+      fireAt: run.fireAt.toISOString(),
+      code: failure.code,
+      attempts,
+    };
     if (failure.retryable && attempts < MAX_ATTEMPTS) {
       const backoffMs = (RETRY_DELAYS_MIN[attempts - 1] ?? 15) * 60_000;
       const retryAfterMs = failure.retryable && failure.retryAfterSec ? failure.retryAfterSec * 1000 : 0;
       const nextAttemptAt = new Date(now.getTime() + Math.max(backoffMs, retryAfterMs));
-      await deps.scheduleRuns.markRetrying(run, replicaId, { attempts, nextAttemptAt, error: failure.code, now });
+      await deps.scheduleRuns.markRetrying(run, replicaId, {
+        attempts,
+        nextAttemptAt,
+        error: failure.code,
+        now,
+      });
       deps.logger.warn({ ...context, nextAttemptAt }, 'scheduled post failed; will retry');
       return 'retrying';
     }
     await deps.scheduleRuns.markFailed(run, replicaId, { attempts, error: failure.code, now });
     deps.logger.error(context, 'scheduled post failed for good');
     // Only the replica that flips the flag tells the creator: one DM per failing spell.
-    if (await deps.schedules.markFailing(schedule.id, now)) await notifyScheduleFailing(deps, schedule, failure.code);
+    if (await deps.schedules.markFailing(schedule.id, now))
+      await notifyScheduleFailing(deps, schedule, failure.code);
     return 'failed';
   }
 
@@ -141,10 +153,17 @@ export function createScheduledPostsJob(options: {
         const key = `${schedule.id}|${schedule.cron}|${schedule.timezone}`;
         seen.add(key);
         try {
-          let from = Math.max(schedule.createdAt.getTime(), latest.get(schedule.id)?.getTime() ?? 0, lookbackStart);
+          let from = Math.max(
+            schedule.createdAt.getTime(),
+            latest.get(schedule.id)?.getTime() ?? 0,
+            lookbackStart,
+          );
           const scanned = scannedUpTo.get(key);
           if (scanned !== undefined && scanned <= now.getTime()) from = Math.max(from, scanned);
-          const fires = from < now.getTime() ? deps.cron.between(schedule.cron, schedule.timezone, new Date(from), now) : [];
+          const fires =
+            from < now.getTime()
+              ? deps.cron.between(schedule.cron, schedule.timezone, new Date(from), now)
+              : [];
           const last = fires.at(-1);
           if (last) {
             const due = last.getTime() >= windowStart ? last : undefined;
@@ -156,7 +175,11 @@ export function createScheduledPostsJob(options: {
             summary.skipped += beyond.length + superseded.length;
             if (beyond.length + superseded.length > 0) {
               deps.logger.info(
-                { scheduleId: schedule.id, skipped: beyond.length + superseded.length, catchUp: due?.toISOString() },
+                {
+                  scheduleId: schedule.id,
+                  skipped: beyond.length + superseded.length,
+                  catchUp: due?.toISOString(),
+                },
                 'missed fire times recorded as skipped',
               );
             }

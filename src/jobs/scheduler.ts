@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
-  createTask,
   type Logger as CronLogger,
+  createTask,
   parse,
   type RunCoordinator,
   type ScheduledTask,
@@ -178,6 +180,11 @@ function repeatsEarlierWallTime(wall: (t: number) => WallTime, t: number): boole
 
 const TASK_PREFIX = 'schedule-';
 
+/** Names this process in claims (`schedule_runs.claimed_by`), so logs and rows say who posted. */
+export function newReplicaId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
 /** node-cron's coordination key is `<task name>:<fire time ISO>`. */
 export function parseCoordinationKey(key: string): { scheduleId: number; fireAt: Date } | undefined {
   const match = /^schedule-(\d+):(.+)$/.exec(key);
@@ -354,7 +361,8 @@ export function createScheduler(
       tasks.clear();
       const deadline = new Promise((resolve) => setTimeout(resolve, drainMs).unref());
       await Promise.race([Promise.allSettled([...inFlight]), deadline]);
-      if (inFlight.size > 0) logger.warn({ inFlight: inFlight.size }, 'stopped with scheduled posts in flight');
+      if (inFlight.size > 0)
+        logger.warn({ inFlight: inFlight.size }, 'stopped with scheduled posts in flight');
     },
     reload,
     sweep: () => track(sweep()).then(() => undefined),

@@ -7,7 +7,9 @@ export const COMMANDS = {
   praise: '/praise',
   complaint: '/complaint',
   moment: '/moment',
+  digest: '/digest',
   pulse: '/pulse',
+  mantra: '/mantra',
 } as const;
 
 export const SHORTCUTS = {

@@ -18,6 +18,9 @@ export async function notifyScheduleFailing(
     const message = buildScheduleFailedDm(messages(locale), { schedule, code });
     await deps.slack.chat.postMessage({ channel: schedule.createdBy, ...message });
   } catch (err) {
-    deps.logger.warn({ err, scheduleId: schedule.id, userId: schedule.createdBy }, 'could not tell the creator of a failing schedule');
+    deps.logger.warn(
+      { err, scheduleId: schedule.id, userId: schedule.createdBy },
+      'could not tell the creator of a failing schedule',
+    );
   }
 }

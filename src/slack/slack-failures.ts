@@ -30,7 +30,9 @@ export function classifySlackFailure(err: unknown): SlackFailure {
       ? { retryable: true, code: platform }
       : { retryable: false, code: platform };
   }
-  const e = err as { code?: unknown; statusCode?: unknown; retryAfter?: unknown; message?: unknown } | undefined;
+  const e = err as
+    | { code?: unknown; statusCode?: unknown; retryAfter?: unknown; message?: unknown }
+    | undefined;
   if (e?.code === 'slack_webapi_rate_limited_error') {
     return {
       retryable: true,

@@ -41,6 +41,11 @@ export interface TestBot {
 export async function startTestBot(options: {
   database: Database;
   env?: Record<string, string>;
+  /**
+   * Start the real-time scheduler (default false): tests move the clock and call the jobs
+   * themselves, and a real-time tick would race them.
+   */
+  scheduler?: boolean;
 }): Promise<TestBot> {
   const emulator = await startSlackEmulator({ teamId: TEST_TEAM });
   const config = loadConfig({
@@ -63,6 +68,7 @@ export async function startTestBot(options: {
     database: options.database,
     logger: createLogger(config.logLevel, sink),
     clock: clock.now,
+    scheduler: options.scheduler ?? false,
   });
   const driver = createSlackDriver({
     appUrl: `http://127.0.0.1:${bot.port}`,

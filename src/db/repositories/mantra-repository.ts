@@ -51,7 +51,8 @@ export function createMantraRepository(db: Db): MantraStore {
         await lockTeam(tx, teamId);
         const lines = await listLines(tx, teamId);
         const line = lines[position - 1];
-        if (!line || position < 1) return { ok: false as const, reason: 'unknown_position' as const, count: lines.length };
+        if (!line || position < 1)
+          return { ok: false as const, reason: 'unknown_position' as const, count: lines.length };
         if (lines.length <= 1) return { ok: false as const, reason: 'last_line' as const };
         await tx.delete(mantras).where(and(eq(mantras.teamId, teamId), eq(mantras.id, line.id)));
         return { ok: true as const, line };
@@ -65,7 +66,8 @@ export function createMantraRepository(db: Db): MantraStore {
         .where(eq(mantraPosts.teamId, teamId))
         .groupBy(mantraPosts.mantraId);
       const result = new Map<number, number>();
-      for (const row of rows) if (row.mantraId !== null && row.lastPost !== null) result.set(row.mantraId, row.lastPost);
+      for (const row of rows)
+        if (row.mantraId !== null && row.lastPost !== null) result.set(row.mantraId, row.lastPost);
       return result;
     },
 

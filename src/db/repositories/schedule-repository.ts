@@ -1,10 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte, max, or, sql } from 'drizzle-orm';
-import type {
-  Schedule,
-  ScheduleRun,
-  ScheduleRunStore,
-  ScheduleStore,
-} from '../../domain/schedules/schedule.js';
+import type { ScheduleRun, ScheduleRunStore, ScheduleStore } from '../../domain/schedules/schedule.js';
 import type { Db } from '../client.js';
 import { scheduleRuns, schedules } from '../schema.js';
 
@@ -90,7 +85,11 @@ export function createScheduleRepository(db: Db): ScheduleStore {
     },
 
     async listEnabled() {
-      return db.select(scheduleColumns).from(schedules).where(eq(schedules.enabled, true)).orderBy(asc(schedules.id));
+      return db
+        .select(scheduleColumns)
+        .from(schedules)
+        .where(eq(schedules.enabled, true))
+        .orderBy(asc(schedules.id));
     },
 
     async remove(teamId, id) {

@@ -21,13 +21,19 @@ export interface MantraStore {
   /** Lines in the order they were added; creates the default line for a team that has none. */
   listEnsuringDefault(teamId: string, defaultText: string): Promise<MantraLine[]>;
   /** Adds a line and drops the default one; says whether a default was dropped. */
-  add(teamId: string, text: string, createdBy: string): Promise<{ line: MantraLine; replacedDefault: boolean }>;
+  add(
+    teamId: string,
+    text: string,
+    createdBy: string,
+  ): Promise<{ line: MantraLine; replacedDefault: boolean }>;
   /** Removes the line at a 1-based position, never the last one. */
   removeAt(
     teamId: string,
     position: number,
   ): Promise<
-    { ok: true; line: MantraLine } | { ok: false; reason: 'unknown_position'; count: number } | { ok: false; reason: 'last_line' }
+    | { ok: true; line: MantraLine }
+    | { ok: false; reason: 'unknown_position'; count: number }
+    | { ok: false; reason: 'last_line' }
   >;
   /** Id of the latest post of each line that was ever posted. */
   lastPostOfLines(teamId: string): Promise<Map<number, number>>;
@@ -51,7 +57,10 @@ const STORY_CANDIDATES = 200;
  * The next line to post: one never posted yet (oldest first), otherwise the one whose last
  * post is the oldest. With several lines this rotates through all of them.
  */
-export function pickLine<T extends { id: number }>(lines: T[], lastPostOfLine: Map<number, number>): T | undefined {
+export function pickLine<T extends { id: number }>(
+  lines: T[],
+  lastPostOfLine: Map<number, number>,
+): T | undefined {
   let best: T | undefined;
   let bestKey = Number.POSITIVE_INFINITY;
   for (const line of lines) {

@@ -49,7 +49,8 @@ export function createScheduleService(
       const check = calendar.check(cron);
       if (!check.ok) return { ok: false, reason: 'invalid_cron', problems: check.problems };
       const next = calendar.next(cron, timezone, input.now, 3);
-      if (next.length === 0) return { ok: false, reason: 'invalid_cron', problems: [{ kind: 'never_fires' }] };
+      if (next.length === 0)
+        return { ok: false, reason: 'invalid_cron', problems: [{ kind: 'never_fires' }] };
       const schedule = await store.create({ ...input, cron, timezone });
       return { ok: true, value: { schedule, next, moreOftenThanHourly: check.moreOftenThanHourly } };
     },

@@ -75,12 +75,20 @@ export interface ScheduleRunStore {
   takeOverDue(claimedBy: string, now: Date, staleBefore: Date, limit: number): Promise<ScheduleRun[]>;
   /** True when a later fire time of the schedule was already posted. */
   hasLaterPost(scheduleId: number, fireAt: Date): Promise<boolean>;
-  markPosted(run: ScheduleRun, claimedBy: string, outcome: { messageTs: string; attempts: number; now: Date }): Promise<boolean>;
+  markPosted(
+    run: ScheduleRun,
+    claimedBy: string,
+    outcome: { messageTs: string; attempts: number; now: Date },
+  ): Promise<boolean>;
   markRetrying(
     run: ScheduleRun,
     claimedBy: string,
     outcome: { attempts: number; nextAttemptAt: Date; error: string; now: Date },
   ): Promise<boolean>;
-  markFailed(run: ScheduleRun, claimedBy: string, outcome: { attempts: number; error: string; now: Date }): Promise<boolean>;
+  markFailed(
+    run: ScheduleRun,
+    claimedBy: string,
+    outcome: { attempts: number; error: string; now: Date },
+  ): Promise<boolean>;
   markSkipped(run: ScheduleRun, claimedBy: string, outcome: { error: string; now: Date }): Promise<boolean>;
 }

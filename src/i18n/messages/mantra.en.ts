@@ -9,7 +9,8 @@ export const mantraEn = {
     '`/culture schedule mantra #channel "0 9 * * 1" Europe/Paris`: post on a schedule (cron in quotes, zone optional).',
   scheduleHelpList: '`/culture schedules`: the schedules, their next post and last outcome.',
   scheduleHelpUnschedule: '`/culture unschedule <id>`: remove a schedule.',
-  scheduleHelpTimezone: '`/culture timezone Europe/Paris`: the workspace time zone (default for new schedules).',
+  scheduleHelpTimezone:
+    '`/culture timezone Europe/Paris`: the workspace time zone (default for new schedules).',
 
   mantraUsage:
     'Usage: `/mantra` shows our vision. Admins: `/mantra add <line>`, `/mantra list`, `/mantra remove <number>`. ' +
@@ -19,11 +20,13 @@ export const mantraEn = {
   mantraShowAdminHint: 'Admins change it with `/mantra add <line>` and `/mantra remove <number>`.',
   mantraListTitle: 'Vision lines, in the order they are posted',
   mantraListHint: 'Remove one with `/mantra remove <number>`; add one with `/mantra add <line>`.',
-  mantraAddEmpty: 'Write the line after the command, for example `/mantra add Every customer leaves happier.`',
+  mantraAddEmpty:
+    'Write the line after the command, for example `/mantra add Every customer leaves happier.`',
   mantraAddTooLong: (p: { max: number }) =>
     `A vision line is short enough to remember: ${p.max} characters at most. Shorten it and try again.`,
   mantraAdded: (p: { line: string }) => `Added to our vision: *${p.line}*`,
-  mantraAddedReplacedDefault: 'The default line is gone: from now on the posts use the workspace’s own words.',
+  mantraAddedReplacedDefault:
+    'The default line is gone: from now on the posts use the workspace’s own words.',
   mantraRemoveUsage: 'Usage: `/mantra remove <number>`, with the number shown by `/mantra list`.',
   mantraRemoveUnknown: (p: { position: number; count: number }) =>
     `There is no line ${p.position}: the list has ${p.count}. See \`/mantra list\`.`,
@@ -36,9 +39,11 @@ export const mantraEn = {
     'Invite me with `/invite @culture`, then try again.',
 
   mantraPostLabel: 'Our vision',
-  mantraPostStoryIntro: (p: { names: string }) => `*What it looks like:* ${p.names} delighted a customer.`,
+  mantraPostStoryIntro: (p: { names: string; count: number }) =>
+    `*What it looks like:* ${p.names} delighted a customer${p.count > 1 ? ' together' : ''}.`,
   mantraPostStoryIntroAnonymous: '*What it looks like:* a colleague delighted a customer.',
-  mantraPostInvite: 'Seen a colleague delight a customer? Tell the team with `/praise @colleague what happened`.',
+  mantraPostInvite:
+    'Seen a colleague delight a customer? Tell the team with `/praise @colleague what happened`.',
   mantraPostFirstStory:
     'No praise story in the last 30 days yet. Be the first: when a colleague delights a customer, ' +
     'share it with `/praise @colleague what happened`.',

@@ -5,10 +5,12 @@ export const mantraFr: typeof mantraEn = {
 
   mantraHelpShow: '`/mantra` : notre vision.',
   mantraHelpPost: '`/mantra post` : publier la vision ici, illustrée par un récent compliment.',
-  mantraHelpManage: '`/mantra add <phrase>`, `/mantra list`, `/mantra remove <numéro>` : gérer les phrases de la vision.',
+  mantraHelpManage:
+    '`/mantra add <phrase>`, `/mantra list`, `/mantra remove <numéro>` : gérer les phrases de la vision.',
   scheduleHelpSchedule:
     '`/culture schedule mantra #canal "0 9 * * 1" Europe/Paris` : publier selon un calendrier (cron entre guillemets, fuseau facultatif).',
-  scheduleHelpList: '`/culture schedules` : les publications planifiées, la prochaine et le dernier résultat.',
+  scheduleHelpList:
+    '`/culture schedules` : les publications planifiées, la prochaine et le dernier résultat.',
   scheduleHelpUnschedule: '`/culture unschedule <id>` : supprimer une planification.',
   scheduleHelpTimezone:
     '`/culture timezone Europe/Paris` : le fuseau horaire de l’espace de travail (par défaut des nouvelles planifications).',
@@ -20,8 +22,10 @@ export const mantraFr: typeof mantraEn = {
   mantraDefaultMark: '_(phrase par défaut, jusqu’à ce qu’un admin ajoute celle de l’espace de travail)_',
   mantraShowAdminHint: 'Les admins la modifient avec `/mantra add <phrase>` et `/mantra remove <numéro>`.',
   mantraListTitle: 'Phrases de la vision, dans l’ordre de publication',
-  mantraListHint: 'Supprimez-en une avec `/mantra remove <numéro>` ; ajoutez-en une avec `/mantra add <phrase>`.',
-  mantraAddEmpty: 'Écrivez la phrase après la commande, par exemple `/mantra add Chaque client repart plus heureux.`',
+  mantraListHint:
+    'Supprimez-en une avec `/mantra remove <numéro>` ; ajoutez-en une avec `/mantra add <phrase>`.',
+  mantraAddEmpty:
+    'Écrivez la phrase après la commande, par exemple `/mantra add Chaque client repart plus heureux.`',
   mantraAddTooLong: (p) =>
     `Une phrase de vision doit se retenir : ${p.max} caractères au plus. Raccourcissez-la et réessayez.`,
   mantraAdded: (p) => `Ajouté à notre vision : *${p.line}*`,
@@ -40,7 +44,8 @@ export const mantraFr: typeof mantraEn = {
     '(canaux privés et messages directs). Invitez-moi avec `/invite @culture`, puis réessayez.',
 
   mantraPostLabel: 'Notre vision',
-  mantraPostStoryIntro: (p) => `*Ce que cela donne :* ${p.names} a ravi un client.`,
+  mantraPostStoryIntro: (p) =>
+    `*Ce que cela donne :* ${p.names} ${p.count > 1 ? 'ont ravi ensemble' : 'a ravi'} un client.`,
   mantraPostStoryIntroAnonymous: '*Ce que cela donne :* un collègue a ravi un client.',
   mantraPostInvite:
     'Vous avez vu un collègue ravir un client ? Racontez-le à l’équipe avec `/praise @collègue ce qui s’est passé`.',
@@ -75,7 +80,8 @@ export const mantraFr: typeof mantraEn = {
   scheduleInvalidZone: (p) =>
     `Je ne connais pas le fuseau horaire \`${p.zone}\`. Utilisez un nom IANA comme \`Europe/Paris\`, ` +
     '`America/New_York` ou `UTC`.',
-  scheduleCreated: (p) => `Planification *#${p.id}* : le ${p.kind} dans <#${p.channel}>, \`${p.cron}\` (${p.zone}).`,
+  scheduleCreated: (p) =>
+    `Planification *#${p.id}* : le ${p.kind} dans <#${p.channel}>, \`${p.cron}\` (${p.zone}).`,
   scheduleNextRuns: 'Les trois prochaines publications :',
   scheduleTooOften:
     ':warning: Cela publie plus d’une fois par heure. C’est accepté, mais le canal risque de trouver cela envahissant.',

@@ -7,12 +7,21 @@ const HELP: { minRole: Role; line: (m: Messages) => string }[] = [
   { minRole: 'member', line: (m) => m.momentsHelpPraise },
   { minRole: 'member', line: (m) => m.momentsHelpComplaint },
   { minRole: 'member', line: (m) => m.momentsHelpMoment },
+  { minRole: 'member', line: (m) => m.digestHelpPreview },
   { minRole: 'member', line: (m) => m.helpCultureHelp },
+  { minRole: 'manager', line: (m) => m.digestHelpPost },
+  { minRole: 'member', line: (m) => m.mantraHelpShow },
   { minRole: 'manager', line: (m) => m.helpPulseStart },
   { minRole: 'manager', line: (m) => m.helpPulseFollow },
+  { minRole: 'manager', line: (m) => m.mantraHelpPost },
+  { minRole: 'manager', line: (m) => m.scheduleHelpList },
   { minRole: 'admin', line: (m) => m.helpCultureRole },
   { minRole: 'admin', line: (m) => m.helpCultureLanguage },
   { minRole: 'admin', line: (m) => m.momentsHelpRecognition },
+  { minRole: 'admin', line: (m) => m.mantraHelpManage },
+  { minRole: 'admin', line: (m) => m.scheduleHelpSchedule },
+  { minRole: 'admin', line: (m) => m.scheduleHelpUnschedule },
+  { minRole: 'admin', line: (m) => m.scheduleHelpTimezone },
 ];
 
 const rank: Record<Role, number> = { member: 0, manager: 1, admin: 2 };

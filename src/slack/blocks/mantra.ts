@@ -36,9 +36,14 @@ export function buildMantraPost(
   const blocks: Block[] = [context(`:compass: *${m.mantraPostLabel}*`), section(`*${line}*`)];
   if (content.story) {
     const intro = content.story.colleagueIds.length
-      ? m.mantraPostStoryIntro({ names: names(locale, content.story.colleagueIds) })
+      ? m.mantraPostStoryIntro({
+          names: names(locale, content.story.colleagueIds),
+          count: content.story.colleagueIds.length,
+        })
       : m.mantraPostStoryIntroAnonymous;
-    blocks.push(section(`${intro}\n${quote(truncate(escapeUserText(content.story.text.trim()), STORY_MAX))}`));
+    blocks.push(
+      section(`${intro}\n${quote(truncate(escapeUserText(content.story.text.trim()), STORY_MAX))}`),
+    );
     blocks.push(context(m.mantraPostInvite));
   } else {
     blocks.push(section(m.mantraPostFirstStory));

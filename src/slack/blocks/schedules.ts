@@ -1,5 +1,5 @@
-import type { ScheduleEntry } from '../../domain/schedules/schedule-service.js';
 import type { Schedule, ScheduleKind, ScheduleRun } from '../../domain/schedules/schedule.js';
+import type { ScheduleEntry } from '../../domain/schedules/schedule-service.js';
 import type { Locale, Messages } from '../../i18n/index.js';
 import { type Block, context, section } from './common.js';
 
@@ -87,7 +87,8 @@ export function buildScheduleList(
     if (schedule.failing) lines.push(m.scheduleListFailing);
     blocks.push(section(lines.join('\n')));
   }
-  if (entries.length > LIST_MAX) blocks.push(context(m.scheduleListMore({ count: entries.length - LIST_MAX })));
+  if (entries.length > LIST_MAX)
+    blocks.push(context(m.scheduleListMore({ count: entries.length - LIST_MAX })));
   blocks.push(context(m.scheduleListHint));
   return { text: m.scheduleListTitle, blocks };
 }

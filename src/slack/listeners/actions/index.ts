@@ -11,7 +11,11 @@ import { handlePulseAnswerOpen } from './pulse-answer.js';
 export function registerActions(app: App, deps: Deps) {
   app.action({ type: 'block_actions', action_id: ACTIONS.momentAddDetails }, handleMomentAddDetails(deps));
   app.action({ type: 'block_actions', action_id: ACTIONS.momentUndo }, handleMomentUndo(deps));
-  app.action({ type: 'block_actions', action_id: ACTIONS.momentAddLesson }, handleMomentAddLesson(deps));
+  // The digest suffixes this action id with the story's position (ids must be unique in a message).
+  app.action(
+    { type: 'block_actions', action_id: new RegExp(`^${ACTIONS.momentAddLesson}(:\\d+)?$`) },
+    handleMomentAddLesson(deps),
+  );
   app.action({ type: 'block_actions', action_id: ACTIONS.momentResolve }, handleMomentResolve(deps));
   app.action({ type: 'block_actions', action_id: ACTIONS.momentManage }, handleMomentManage(deps));
   app.action({ type: 'block_actions', action_id: ACTIONS.pulseAnswer }, handlePulseAnswerOpen(deps));

@@ -3,7 +3,10 @@ import type { Deps } from '../../../deps.js';
 import { COMMANDS } from '../../ids.js';
 import { coreCultureSubcommands, handleCulture } from './culture.js';
 import { momentCultureSubcommands } from './culture-moments.js';
+import { scheduleCultureSubcommands } from './culture-schedule.js';
+import { handleDigest } from './digest.js';
 import { handleInlineMoment } from './inline-moment.js';
+import { handleMantra } from './mantra.js';
 import { handleMoment } from './moment.js';
 import { handlePulse } from './pulse.js';
 
@@ -13,10 +16,13 @@ export function registerCommands(app: App, deps: Deps) {
     handleCulture(deps, {
       ...coreCultureSubcommands(deps),
       ...momentCultureSubcommands(deps),
+      ...scheduleCultureSubcommands(deps),
     }),
   );
   app.command(COMMANDS.praise, handleInlineMoment('praise', deps));
   app.command(COMMANDS.complaint, handleInlineMoment('complaint', deps));
   app.command(COMMANDS.moment, handleMoment(deps));
   app.command(COMMANDS.pulse, handlePulse(deps));
+  app.command(COMMANDS.mantra, handleMantra(deps));
+  app.command(COMMANDS.digest, handleDigest(deps));
 }

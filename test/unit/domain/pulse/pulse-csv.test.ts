@@ -24,7 +24,15 @@ describe('pulse CSV', () => {
 
   it('writes anonymous answers without a respondent column, CRLF and a BOM', () => {
     const csv = buildPulseCsv(
-      [{ respondentId: null, score: 8, vision: 'Customer first', motivation: null, human: 'Lunch, together' }],
+      [
+        {
+          respondentId: null,
+          score: 8,
+          vision: 'Customer first',
+          motivation: null,
+          human: 'Lunch, together',
+        },
+      ],
       headers,
       true,
     );

@@ -5,7 +5,12 @@ import { parsePulseId, parsePulseStartArgs } from '../../../../src/slack/parsers
 
 const PULSE = '6f1c2a5e-8d4b-4f7a-9c3e-2b1a0d9e8f7c';
 
-function view(values: { score?: string | null; vision?: string | null; motivation?: string; human?: string }) {
+function view(values: {
+  score?: string | null;
+  vision?: string | null;
+  motivation?: string;
+  human?: string;
+}) {
   const text = (value: string | null | undefined) => ({ type: 'plain_text_input', value: value ?? null });
   return {
     private_metadata: pulseMetadata(PULSE),
@@ -14,7 +19,8 @@ function view(values: { score?: string | null; vision?: string | null; motivatio
         [BLOCKS.pulseScore]: {
           [BLOCKS.pulseScore]: {
             type: 'static_select',
-            selected_option: values.score === undefined || values.score === null ? null : { value: values.score },
+            selected_option:
+              values.score === undefined || values.score === null ? null : { value: values.score },
           },
         },
         [BLOCKS.pulseVision]: { [BLOCKS.pulseVision]: text(values.vision) },
@@ -52,16 +58,24 @@ describe('/pulse start arguments', () => {
 
 describe('the answer modal submission', () => {
   it('gives the score and the cleaned texts', () => {
-    expect(parsePulseAnswer(view({ score: '8', vision: '  Customer first. ', motivation: '' }), 'en')).toEqual({
+    expect(
+      parsePulseAnswer(view({ score: '8', vision: '  Customer first. ', motivation: '' }), 'en'),
+    ).toEqual({
       ok: true,
-      value: { pulseId: PULSE, answer: { score: 8, vision: 'Customer first.', motivation: null, human: null } },
+      value: {
+        pulseId: PULSE,
+        answer: { score: 8, vision: 'Customer first.', motivation: null, human: null },
+      },
     });
   });
 
   it('refuses a missing score or one outside 1–10 with a field error on the score', () => {
     for (const score of [null, '0', '11', '7.5', 'ten', '-1']) {
       const parsed = parsePulseAnswer(view({ score }), 'en');
-      expect(parsed, String(score)).toEqual({ ok: false, errors: { [BLOCKS.pulseScore]: 'Pick a score from 1 to 10.' } });
+      expect(parsed, String(score)).toEqual({
+        ok: false,
+        errors: { [BLOCKS.pulseScore]: 'Pick a score from 1 to 10.' },
+      });
     }
     expect(parsePulseAnswer(view({ score: '42' }), 'fr')).toEqual({
       ok: false,
@@ -79,7 +93,9 @@ describe('the answer modal submission', () => {
   });
 
   it('refuses metadata that is not a pulse id', () => {
-    expect(parsePulseAnswer({ ...view({ score: '5' }), private_metadata: '{"pulseId":"nope"}' }, 'en')).toMatchObject({
+    expect(
+      parsePulseAnswer({ ...view({ score: '5' }), private_metadata: '{"pulseId":"nope"}' }, 'en'),
+    ).toMatchObject({
       ok: false,
       reason: 'bad_metadata',
     });

@@ -1,0 +1,168 @@
+import { and, asc, count, desc, eq, exists, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { DigestScope, DigestStore, DigestStory } from '../../domain/digest/digest.js';
+import type { Db } from '../client.js';
+import { momentColleagues, moments, pulseAnswers, pulses } from '../schema.js';
+
+/**
+ * The digest's aggregates. Every query is a range on (team_id, created_at), which the
+ * moments_team_created_idx index serves; lists are cut in SQL, never in memory.
+ */
+export function createDigestRepository(db: Db): DigestStore {
+  function inScope(scope: DigestScope): SQL | undefined {
+    if (scope.kind === 'workspace') return undefined;
+    const members = scope.memberIds;
+    if (members.length === 0) return eq(moments.channelId, scope.channelId);
+    // A team's digest: logged in its channel, or written by or about one of its members.
+    return or(
+      eq(moments.channelId, scope.channelId),
+      inArray(moments.authorId, members),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(momentColleagues)
+          .where(and(eq(momentColleagues.momentId, moments.id), inArray(momentColleagues.userId, members))),
+      ),
+    );
+  }
+
+  const inWeek = (teamId: string, from: Date, to: Date, scope: DigestScope, ...more: (SQL | undefined)[]) =>
+    and(eq(moments.teamId, teamId), gte(moments.createdAt, from), lt(moments.createdAt, to), inScope(scope), ...more);
+
+  const storyColumns = {
+    id: moments.id,
+    authorId: moments.authorId,
+    impact: moments.impact,
+    touchpoint: moments.touchpoint,
+    story: moments.story,
+    lesson: moments.lesson,
+    status: moments.status,
+    followUpUserId: moments.followUpUserId,
+  };
+
+  async function withColleagues(rows: Omit<DigestStory, 'colleagueIds'>[]): Promise<DigestStory[]> {
+    if (rows.length === 0) return [];
+    const links = await db
+      .select({ momentId: momentColleagues.momentId, userId: momentColleagues.userId })
+      .from(momentColleagues)
+      .where(
+        inArray(
+          momentColleagues.momentId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(momentColleagues.userId));
+    return rows.map((row) => ({
+      ...row,
+      colleagueIds: links.filter((l) => l.momentId === row.id).map((l) => l.userId),
+    }));
+  }
+
+  return {
+    async countsByKindAndImpact(teamId, from, to, scope) {
+      return db
+        .select({ kind: moments.kind, impact: moments.impact, count: count() })
+        .from(moments)
+        .where(inWeek(teamId, from, to, scope))
+        .groupBy(moments.kind, moments.impact);
+    },
+
+    async topPraise(teamId, from, to, scope, limit) {
+      const rows = await db
+        .select(storyColumns)
+        .from(moments)
+        .where(inWeek(teamId, from, to, scope, eq(moments.kind, 'praise')))
+        .orderBy(desc(sql`${moments.impact} = 'big'`), desc(moments.createdAt))
+        .limit(limit);
+      return withColleagues(rows);
+    },
+
+    async recognisedColleagues(teamId, from, to, scope, limit) {
+      const rows = await db
+        .select({
+          userId: momentColleagues.userId,
+          count: count(),
+          total: sql<number>`(count(*) over ())::int`,
+        })
+        .from(momentColleagues)
+        .innerJoin(moments, eq(moments.id, momentColleagues.momentId))
+        .where(inWeek(teamId, from, to, scope, eq(moments.kind, 'praise')))
+        .groupBy(momentColleagues.userId)
+        .orderBy(desc(count()), asc(momentColleagues.userId))
+        .limit(limit);
+      return { colleagues: rows.map(({ userId, count }) => ({ userId, count })), total: rows[0]?.total ?? 0 };
+    },
+
+    async complaintsByTouchpoint(teamId, from, to, scope) {
+      return db
+        .select({
+          touchpoint: moments.touchpoint,
+          count: count(),
+          resolved: sql<number>`(count(*) filter (where ${moments.status} = 'resolved'))::int`,
+          withoutLesson: sql<number>`(count(*) filter (where ${moments.lesson} is null))::int`,
+        })
+        .from(moments)
+        .where(inWeek(teamId, from, to, scope, eq(moments.kind, 'complaint')))
+        .groupBy(moments.touchpoint)
+        .orderBy(desc(count()), asc(moments.touchpoint));
+    },
+
+    async complaintSamples(teamId, from, to, scope, perTouchpoint) {
+      const ranked = db
+        .select({
+          ...storyColumns,
+          rank: sql<number>`row_number() over (partition by ${moments.touchpoint} order by (${moments.status} = 'open') desc, ${moments.createdAt} desc)`.as(
+            'rank',
+          ),
+        })
+        .from(moments)
+        .where(inWeek(teamId, from, to, scope, eq(moments.kind, 'complaint')))
+        .as('ranked');
+      const rows = await db
+        .select({
+          id: ranked.id,
+          authorId: ranked.authorId,
+          impact: ranked.impact,
+          touchpoint: ranked.touchpoint,
+          story: ranked.story,
+          lesson: ranked.lesson,
+          status: ranked.status,
+          followUpUserId: ranked.followUpUserId,
+        })
+        .from(ranked)
+        .where(lte(ranked.rank, perTouchpoint))
+        .orderBy(asc(ranked.touchpoint), asc(ranked.rank));
+      return withColleagues(rows);
+    },
+
+    async standardCounts(teamId, from, to, scope) {
+      const tag = sql<string>`unnest(${moments.standards})`;
+      const perTag = db
+        .select({ kind: moments.kind, tag: tag.as('tag') })
+        .from(moments)
+        .where(inWeek(teamId, from, to, scope, sql`cardinality(${moments.standards}) > 0`))
+        .as('per_tag');
+      return db
+        .select({ kind: perTag.kind, tag: perTag.tag, count: count() })
+        .from(perTag)
+        .groupBy(perTag.kind, perTag.tag)
+        .orderBy(desc(count()), asc(perTag.tag));
+    },
+
+    async latestPulse(teamId, from, to, minAnswers) {
+      const [pulse] = await db
+        .select({ id: pulses.id })
+        .from(pulses)
+        .where(and(eq(pulses.teamId, teamId), eq(pulses.status, 'closed'), gte(pulses.closedAt, from), lt(pulses.closedAt, to)))
+        .orderBy(desc(pulses.closedAt))
+        .limit(1);
+      if (!pulse) return undefined;
+      const [stats] = await db
+        .select({ answers: count(), average: sql<number>`avg(${pulseAnswers.score})::float8` })
+        .from(pulseAnswers)
+        .where(and(eq(pulseAnswers.teamId, teamId), eq(pulseAnswers.pulseId, pulse.id)));
+      // Below the anonymity threshold the average is not shown anywhere, digests included.
+      if (!stats || stats.answers < minAnswers) return undefined;
+      return { answers: stats.answers, average: Number(stats.average) };
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import type { Deps } from '../../../deps.js';
+import { type CronProblem, canonicalTimeZone } from '../../../domain/schedules/cron-calendar.js';
+import type { Messages } from '../../../i18n/index.js';
+import { buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
+import { buildScheduleCreated, buildScheduleList, kindLabel } from '../../blocks/schedules.js';
+import { escapeUserText } from '../../mrkdwn.js';
+import { parseScheduleArgs, parseTimezoneArgs, parseUnscheduleArgs } from '../../parsers/schedule-command.js';
+import type { CultureRequest, CultureSubcommands } from './culture.js';
+
+type ScheduleDeps = Pick<Deps, 'roles' | 'schedules' | 'workspaces' | 'clock' | 'logger'>;
+
+/** User text shown inside `code`: escaped, and no backtick can close the span early. */
+function typedCode(text: string): string {
+  return escapeUserText(text).replace(/`/g, "'");
+}
+
+function describeProblem(m: Messages, problem: CronProblem): string {
+  switch (problem.kind) {
+    case 'field_count':
+      return m.scheduleCronFieldCount({ count: problem.count });
+    case 'syntax':
+      return m.scheduleCronSyntax;
+    case 'never_fires':
+      return m.scheduleCronNeverFires;
+    case 'field': {
+      const field = {
+        minute: m.scheduleFieldMinute,
+        hour: m.scheduleFieldHour,
+        dayOfMonth: m.scheduleFieldDayOfMonth,
+        month: m.scheduleFieldMonth,
+        dayOfWeek: m.scheduleFieldDayOfWeek,
+      }[problem.field];
+      return m.scheduleCronField({ field, value: typedCode(problem.value) });
+    }
+  }
+}
+
+/** Keeps a subcommand's failure from going unanswered: the asker gets the generic error. */
+function guarded(
+  deps: ScheduleDeps,
+  name: string,
+  handler: (request: CultureRequest) => Promise<void>,
+): (request: CultureRequest) => Promise<void> {
+  return async (request) => {
+    try {
+      await handler(request);
+    } catch (err) {
+      deps.logger.error({ err, sub: name, teamId: request.teamId }, '/culture subcommand failed');
+      await request.reply(buildTextMessage(request.m.genericError)).catch(() => {});
+    }
+  };
+}
+
+/**
+ * `/culture schedule|schedules|unschedule|timezone`: scheduled posts. Creating, removing and
+ * the workspace zone are for admins; managers may look at the list.
+ */
+export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcommands {
+  const refuse = (m: Messages, needed: 'admin' | 'manager') =>
+    buildTextMessage(m.notAllowed({ needed: needed === 'admin' ? m.roleNameAdmin : m.roleNameManager }));
+
+  return {
+    schedule: guarded(deps, 'schedule', async ({ teamId, userId, rest, m, locale, reply }) => {
+      if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
+      const workspace = await deps.workspaces.get(teamId);
+      const typed = `/culture schedule ${rest}`;
+      const parsed = parseScheduleArgs(rest);
+      if (!parsed.ok) {
+        const problem =
+          parsed.reason === 'unknown_kind'
+            ? `${m.scheduleUnknownKind({ kind: typedCode(parsed.kind) })} ${m.scheduleUsage({ zone: workspace.timezone })}`
+            : m.scheduleUsage({ zone: workspace.timezone });
+        return reply(buildRefusalWithText(m, problem, typed));
+      }
+      const { kind, channelId, cron } = parsed.value;
+      const zone = parsed.value.timezone ?? workspace.timezone;
+      const result = await deps.schedules.create({
+        teamId,
+        kind,
+        channelId,
+        cron,
+        timezone: zone,
+        createdBy: userId,
+        now: deps.clock(),
+      });
+      if (result.ok) return reply(buildScheduleCreated(m, locale, result.value));
+      switch (result.reason) {
+        case 'kind_unavailable':
+          return reply(buildTextMessage(m.scheduleKindUnavailable({ kind: kindLabel(m, kind) })));
+        case 'invalid_timezone':
+          return reply(buildRefusalWithText(m, m.scheduleInvalidZone({ zone: typedCode(zone) }), typed));
+        case 'invalid_cron': {
+          const problems = result.problems.map((p) => describeProblem(m, p)).join('; ');
+          return reply(
+            buildRefusalWithText(m, m.scheduleInvalidCron({ cron: typedCode(cron), problems }), typed),
+          );
+        }
+      }
+    }),
+
+    schedules: guarded(deps, 'schedules', async ({ teamId, userId, m, locale, reply }) => {
+      if (!(await deps.roles.can(teamId, userId, 'manager'))) return reply(refuse(m, 'manager'));
+      const entries = await deps.schedules.list(teamId, deps.clock());
+      await reply(buildScheduleList(m, locale, entries));
+    }),
+
+    unschedule: guarded(deps, 'unschedule', async ({ teamId, userId, args, m, reply }) => {
+      if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
+      const id = parseUnscheduleArgs(args);
+      if (id === undefined) return reply(buildTextMessage(m.scheduleUnscheduleUsage));
+      const removed = await deps.schedules.remove(teamId, id);
+      if (!removed) return reply(buildTextMessage(m.scheduleUnknownId({ id })));
+      await reply(
+        buildTextMessage(
+          m.scheduleRemoved({ id, kind: kindLabel(m, removed.kind), channel: removed.channelId }),
+        ),
+      );
+    }),
+
+    timezone: guarded(deps, 'timezone', async ({ teamId, userId, args, rest, m, reply }) => {
+      if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
+      const typed = parseTimezoneArgs(args);
+      if (typed === undefined) {
+        const workspace = await deps.workspaces.get(teamId);
+        return reply(buildTextMessage(m.scheduleTimezoneUsage({ zone: workspace.timezone })));
+      }
+      const zone = canonicalTimeZone(typed);
+      if (!zone) {
+        return reply(
+          buildRefusalWithText(
+            m,
+            m.scheduleInvalidZone({ zone: typedCode(typed) }),
+            `/culture timezone ${rest}`,
+          ),
+        );
+      }
+      await deps.workspaces.setTimezone(teamId, zone);
+      await reply(buildTextMessage(m.scheduleTimezoneSet({ zone })));
+    }),
+  };
+}

@@ -1,0 +1,123 @@
+import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../../deps.js';
+import type { MantraLine } from '../../../domain/mantra/mantra-service.js';
+import { MANTRA_LINE_MAX } from '../../../domain/mantra/mantra-service.js';
+import { type Messages, messages } from '../../../i18n/index.js';
+import { buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
+import { buildMantraLines, buildMantraList, type ShownLine, shownLine } from '../../blocks/mantra.js';
+import { postMantra } from '../../mantra-post.js';
+import { parseMantraCommand } from '../../parsers/mantra-command.js';
+import { slackErrorCode } from '../../people-directory.js';
+import { withChannelAccess } from '../../slack-failures.js';
+
+type MantraDeps = Pick<Deps, 'languages' | 'roles' | 'mantras' | 'slack' | 'logger' | 'clock'>;
+
+/** The default line is shown in the workspace language of the moment, whatever it was seeded in. */
+function shownLines(lines: MantraLine[], workspace: Messages): ShownLine[] {
+  return lines.map((line) => ({
+    text: line.isDefault ? workspace.mantraDefaultLine : line.text,
+    isDefault: line.isDefault,
+  }));
+}
+
+/**
+ * `/mantra` (everyone), `/mantra add|list|remove` (admins), `/mantra post` (managers and admins).
+ * Replies go to the asker alone; only `post` speaks in the channel.
+ */
+export const handleMantra =
+  (deps: MantraDeps) =>
+  async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+    // Slack shows "dispatch_failed" after 3 s: acknowledge first, answer through response_url.
+    await ack();
+    const teamId = command.team_id;
+    const userId = command.user_id;
+    const reply = async (message: RespondArguments) => {
+      await respond({ response_type: 'ephemeral', ...message });
+    };
+    const [locale, workspaceLocale] = await Promise.all([
+      deps.languages.forUser(teamId, userId),
+      deps.languages.forWorkspace(teamId),
+    ]);
+    const m = messages(locale);
+    const workspace = messages(workspaceLocale);
+    const request = parseMantraCommand(command.text);
+    const needs = async (role: 'admin' | 'manager') => {
+      if (await deps.roles.can(teamId, userId, role)) return true;
+      await reply(
+        buildTextMessage(m.notAllowed({ needed: role === 'admin' ? m.roleNameAdmin : m.roleNameManager })),
+      );
+      return false;
+    };
+
+    try {
+      switch (request.action) {
+        case 'show': {
+          const [lines, isAdmin] = await Promise.all([
+            deps.mantras.lines(teamId, workspace.mantraDefaultLine),
+            deps.roles.can(teamId, userId, 'admin'),
+          ]);
+          return await reply(buildMantraLines(m, shownLines(lines, workspace), { adminHint: isAdmin }));
+        }
+        case 'list': {
+          if (!(await needs('admin'))) return;
+          const lines = await deps.mantras.lines(teamId, workspace.mantraDefaultLine);
+          return await reply(buildMantraList(m, shownLines(lines, workspace)));
+        }
+        case 'add': {
+          if (!(await needs('admin'))) return;
+          // The default exists before the first add, so adding one visibly replaces it.
+          await deps.mantras.lines(teamId, workspace.mantraDefaultLine);
+          const added = await deps.mantras.add(teamId, request.text, userId);
+          if (!added.ok) {
+            return await reply(
+              added.reason === 'empty'
+                ? buildTextMessage(m.mantraAddEmpty)
+                : buildRefusalWithText(m, m.mantraAddTooLong({ max: MANTRA_LINE_MAX }), request.text),
+            );
+          }
+          const text = [m.mantraAdded({ line: shownLine(added.line.text) })];
+          if (added.replacedDefault) text.push(m.mantraAddedReplacedDefault);
+          return await reply(buildTextMessage(text.join('\n')));
+        }
+        case 'remove': {
+          if (!(await needs('admin'))) return;
+          const removed = await deps.mantras.removeAt(teamId, request.position);
+          if (removed.ok) {
+            const line = removed.line.isDefault ? workspace.mantraDefaultLine : removed.line.text;
+            return await reply(buildTextMessage(m.mantraRemoved({ line: shownLine(line) })));
+          }
+          return await reply(
+            buildTextMessage(
+              removed.reason === 'last_line'
+                ? m.mantraRemoveLast
+                : m.mantraRemoveUnknown({ position: request.position, count: removed.count }),
+            ),
+          );
+        }
+        case 'remove_usage':
+          return await reply(buildTextMessage(m.mantraRemoveUsage));
+        case 'post': {
+          if (!(await needs('manager'))) return;
+          const now = deps.clock();
+          const channelId = command.channel_id;
+          try {
+            await withChannelAccess(deps.slack, channelId, () =>
+              postMantra(deps, { teamId, channelId, reference: now, now }),
+            );
+          } catch (err) {
+            const code = slackErrorCode(err);
+            if (code === 'not_in_channel' || code === 'channel_not_found') {
+              return await reply(buildTextMessage(m.mantraPostNoAccess));
+            }
+            throw err;
+          }
+          return await reply(buildTextMessage(m.mantraPosted({ channel: channelId })));
+        }
+        case 'usage':
+          return await reply(buildTextMessage(m.mantraUsage));
+      }
+    } catch (err) {
+      deps.logger.error({ err, teamId, userId, action: request.action }, '/mantra failed');
+      await reply(buildTextMessage(m.genericError)).catch(() => {});
+    }
+  };

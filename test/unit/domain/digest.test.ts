@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { bankBalance, trainingFocus } from '../../../src/domain/digest/digest.js';
+import { localMidnight, weekBefore, weekContaining } from '../../../src/domain/digest/week.js';
+
+describe('weekContaining', () => {
+  it('runs Monday 00:00 to Monday 00:00 in the workspace zone', () => {
+    const week = weekContaining(new Date('2026-11-25T15:00:00Z'), 'Europe/Paris');
+    expect(week).toEqual({
+      start: new Date('2026-11-22T23:00:00Z'),
+      end: new Date('2026-11-29T23:00:00Z'),
+      firstDay: '2026-11-23',
+      lastDay: '2026-11-29',
+    });
+  });
+
+  it('puts Sunday late evening in the week that is ending, local time', () => {
+    // Sunday 23:30 in New York is already Monday in UTC.
+    const week = weekContaining(new Date('2026-11-30T04:30:00Z'), 'America/New_York');
+    expect(week.firstDay).toBe('2026-11-23');
+  });
+
+  it('spans 167 hours across the spring change and 169 across the autumn one', () => {
+    const spring = weekContaining(new Date('2026-03-25T12:00:00Z'), 'Europe/Paris');
+    expect((spring.end.getTime() - spring.start.getTime()) / 3_600_000).toBe(167);
+    const autumn = weekContaining(new Date('2026-10-21T12:00:00Z'), 'Europe/Paris');
+    expect((autumn.end.getTime() - autumn.start.getTime()) / 3_600_000).toBe(169);
+    const ny = weekContaining(new Date('2026-03-04T12:00:00Z'), 'America/New_York');
+    expect((ny.end.getTime() - ny.start.getTime()) / 3_600_000).toBe(167);
+  });
+
+  it('finds the week before, across a year boundary', () => {
+    const first = weekContaining(new Date('2027-01-01T12:00:00Z'), 'UTC');
+    expect(first.firstDay).toBe('2026-12-28');
+    expect(weekBefore(first, 'UTC').firstDay).toBe('2026-12-21');
+  });
+
+  it('computes local midnight on the day clocks change', () => {
+    expect(localMidnight(2026, 3, 29, 'Europe/Paris')).toEqual(new Date('2026-03-28T23:00:00Z'));
+    expect(localMidnight(2026, 3, 30, 'Europe/Paris')).toEqual(new Date('2026-03-29T22:00:00Z'));
+  });
+});
+
+describe('bankBalance', () => {
+  it('weighs credits and debits by impact', () => {
+    const counts = [
+      { kind: 'praise' as const, impact: 'small' as const, count: 4 },
+      { kind: 'praise' as const, impact: 'big' as const, count: 2 },
+      { kind: 'complaint' as const, impact: 'big' as const, count: 1 },
+      { kind: 'complaint' as const, impact: 'small' as const, count: 2 },
+    ];
+    expect(bankBalance(counts, { small: 1, big: 3 })).toEqual({ credits: 10, debits: 5, balance: 5 });
+    expect(bankBalance(counts, { small: 2, big: 5 })).toEqual({ credits: 18, debits: 9, balance: 9 });
+  });
+});
+
+describe('trainingFocus', () => {
+  it('names the standard missed most, breaking ties by the one honoured least', () => {
+    expect(
+      trainingFocus(
+        [
+          { tag: 'same-day', count: 3 },
+          { tag: 'follow-up', count: 3 },
+        ],
+        [{ tag: 'same-day', count: 5 }],
+      ),
+    ).toBe('follow-up');
+    expect(trainingFocus([], [{ tag: 'human', count: 1 }])).toBeUndefined();
+  });
+});
