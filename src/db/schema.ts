@@ -223,9 +223,7 @@ export const pulses = pgTable(
     resultsAttempts: integer('results_attempts').notNull().default(0),
   },
   (t) => [
-    uniqueIndex('pulses_one_open_per_channel_idx')
-      .on(t.teamId, t.channelId)
-      .where(sql`${t.status} = 'open'`),
+    uniqueIndex('pulses_one_open_per_channel_idx').on(t.teamId, t.channelId).where(sql`${t.status} = 'open'`),
     index('pulses_team_channel_opened_idx').on(t.teamId, t.channelId, t.openedAt),
     index('pulses_status_closes_idx').on(t.status, t.closesAt),
   ],

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { pulseAnswers, pulseParticipants, pulses } from '../../src/db/schema.js';
 import { BLOCKS } from '../../src/slack/ids.js';
@@ -178,11 +178,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     t.clock.advance(DAY);
 
     // A stored threshold below the floor (hand-edited JSON) still hides two answers.
-    await db().db.execute(
-      // biome-ignore lint/suspicious/noExplicitAny: raw JSON settings written the way a hand edit would.
-      (await import('drizzle-orm'))
-        .sql`update workspaces set settings = '{"anonymityThreshold": 1}'::jsonb` as any,
-    );
+    await db().db.execute(sql`update workspaces set settings = '{"anonymityThreshold": 1}'::jsonb`);
     await startPulse();
     await p.answer(ANA, { score: 5 });
     await p.answer(BEN, { score: 5 });

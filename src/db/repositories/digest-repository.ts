@@ -85,7 +85,16 @@ export function createDigestRepository(db: Db): DigestStore {
         })
         .from(momentColleagues)
         .innerJoin(moments, eq(moments.id, momentColleagues.momentId))
-        .where(inWeek(teamId, from, to, scope, eq(moments.kind, 'praise')))
+        // moment_colleagues carries its moment's team and time, so the range is read from its
+        // own (team_id, created_at) index instead of scanning every link of every week.
+        .where(
+          and(
+            eq(momentColleagues.teamId, teamId),
+            gte(momentColleagues.createdAt, from),
+            lt(momentColleagues.createdAt, to),
+            inWeek(teamId, from, to, scope, eq(moments.kind, 'praise')),
+          ),
+        )
         .groupBy(momentColleagues.userId)
         .orderBy(desc(count()), asc(momentColleagues.userId))
         .limit(limit);

@@ -39,6 +39,7 @@ export const mantraEn = {
     'Invite me with `/invite @culture`, then try again.',
 
   mantraPostLabel: 'Our vision',
+  mantraPostFallback: (p: { line: string }) => `Our vision: ${p.line}`,
   mantraPostStoryIntro: (p: { names: string; count: number }) =>
     `*What it looks like:* ${p.names} delighted a customer${p.count > 1 ? ' together' : ''}.`,
   mantraPostStoryIntroAnonymous: '*What it looks like:* a colleague delighted a customer.',

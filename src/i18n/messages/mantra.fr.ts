@@ -44,6 +44,7 @@ export const mantraFr: typeof mantraEn = {
     '(canaux privés et messages directs). Invitez-moi avec `/invite @culture`, puis réessayez.',
 
   mantraPostLabel: 'Notre vision',
+  mantraPostFallback: (p) => `Notre vision : ${p.line}`,
   mantraPostStoryIntro: (p) =>
     `*Ce que cela donne :* ${p.names} ${p.count > 1 ? 'ont ravi ensemble' : 'a ravi'} un client.`,
   mantraPostStoryIntroAnonymous: '*Ce que cela donne :* un collègue a ravi un client.',

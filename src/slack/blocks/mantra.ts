@@ -48,7 +48,7 @@ export function buildMantraPost(
   } else {
     blocks.push(section(m.mantraPostFirstStory));
   }
-  return { text: `${m.mantraPostLabel}: ${line}`, blocks };
+  return { text: m.mantraPostFallback({ line }), blocks };
 }
 
 function shown(m: Messages, line: ShownLine): string {
