@@ -36,7 +36,8 @@ const database = await openDatabase({ url: url.toString() });
 await database.migrate();
 const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
 
-const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from moments where team_id = ${TEAM}`;
+const [counted] = await sql<{ n: number }[]>`select count(*)::int as n from moments where team_id = ${TEAM}`;
+const n = counted?.n ?? 0;
 const end = new Date('2026-11-30T00:00:00Z');
 if (n < TOTAL) {
   console.log(`seeding ${TOTAL - n} moments…`);
@@ -79,8 +80,9 @@ if (n < TOTAL) {
   console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const [{ weekly }] = await sql<{ weekly: number }[]>`
+const [weekRow] = await sql<{ weekly: number }[]>`
   select count(*)::int as weekly from moments where team_id = ${TEAM} and created_at >= ${new Date('2026-11-23T00:00:00Z')}`;
+const weekly = weekRow?.weekly ?? 0;
 const service = createDigestService(createDigestRepository(database.db));
 const week = weekContaining(new Date('2026-11-25T12:00:00Z'), 'UTC');
 const workspace = { timezone: 'UTC', settings: workspaceSettingsSchema.parse({}) };

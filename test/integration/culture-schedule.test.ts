@@ -64,7 +64,10 @@ describeEachDatabase('/culture schedule, schedules, unschedule, timezone', (db) 
     const reply = await culture(FRENCH_ADMIN, 'schedule mantra <#C0FLOOR> “30 8 * * 1”');
     const text = JSON.stringify(reply.body.blocks);
     expect(reply.body.text).toContain('le mantra dans <#C0FLOOR>, `30 8 * * 1` (America/New_York)');
-    expect(text).toContain('Les trois prochaines publications :\\n• lun. 30 nov. 2026, 08:30');
+    // 08:30 in New York on Monday 23 November is still to come (13:30 UTC).
+    expect(text).toContain(
+      'Les trois prochaines publications :\\n• lun. 23 nov. 2026, 08:30\\n• lun. 30 nov. 2026, 08:30\\n• lun. 7 déc. 2026, 08:30',
+    );
   });
 
   it('accepts more than hourly with a warning', async () => {
@@ -84,7 +87,7 @@ describeEachDatabase('/culture schedule, schedules, unschedule, timezone', (db) 
     );
     expect(JSON.stringify(reply.body.blocks)).toContain('Here is what you typed');
     expect(JSON.stringify(reply.body.blocks)).toContain(
-      '/culture schedule mantra &lt;#C0FLOOR&gt; \\"0 25 * * *\\"',
+      '```/culture schedule mantra <#C0FLOOR> \\"0 25 * * *\\" Europe/Paris```',
     );
     reply = await culture(ADMIN, 'schedule mantra <#C0FLOOR> "every monday"');
     expect(reply.body.text).toContain('it has 2 field(s) instead of five');
@@ -102,13 +105,10 @@ describeEachDatabase('/culture schedule, schedules, unschedule, timezone', (db) 
     expect(await db().db.select().from(schedules)).toEqual([]);
   });
 
-  it('says the digest is not available yet rather than scheduling nothing', async () => {
+  it('accepts the other kinds once their feature registered them', async () => {
     const reply = await culture(ADMIN, 'schedule digest <#C0FLOOR> "0 9 * * 1"');
-    expect(reply.body.text).toBe(
-      'Scheduled weekly digest posts are not available yet: that part of the bot is still being built. ' +
-        'Nothing was scheduled. You can schedule `mantra` posts today.',
-    );
-    expect(await db().db.select().from(schedules)).toEqual([]);
+    expect(reply.body.text).toContain('the weekly digest in <#C0FLOOR>, `0 9 * * 1` (UTC)');
+    expect(await db().db.select().from(schedules)).toMatchObject([{ kind: 'digest' }]);
   });
 
   it('explains the syntax when the channel was not picked or the kind is unknown', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createMomentRepository } from '../../src/db/repositories/moment-repository.js';
 import { moments } from '../../src/db/schema.js';
-import type { MomentDraft } from '../../src/domain/moments/moment.js';
+import { type MomentDraft, TOUCHPOINTS } from '../../src/domain/moments/moment.js';
 import { postScheduledDigest } from '../../src/jobs/scheduled-digest.js';
 import { createScheduledPostsJob } from '../../src/jobs/scheduled-posts.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
@@ -167,7 +167,7 @@ describeEachDatabase('weekly digest', (db) => {
       kind: i % 3 === 0 ? ('complaint' as const) : ('praise' as const),
       authorId: `UA${i % 40}`,
       customerType: 'external' as const,
-      touchpoint: (['phone', 'email', 'chat', 'store', 'social', 'other'] as const)[i % 6],
+      touchpoint: TOUCHPOINTS[i % TOUCHPOINTS.length] ?? 'other',
       impact: i % 7 === 0 ? ('big' as const) : ('small' as const),
       story: `Story ${i}: ${'a long account of a customer contact, '.repeat(60)}`,
       source: 'command' as const,
