@@ -128,6 +128,8 @@ const planColleagues = await sql.unsafe(
 console.log('plan (recognised colleagues):');
 for (const row of planColleagues) console.log(`  ${Object.values(row)[0]}`);
 const memory = process.memoryUsage();
-console.log(`memory: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB`);
+console.log(
+  `memory: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB`,
+);
 await sql.end();
 await database.close();

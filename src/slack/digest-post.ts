@@ -8,9 +8,11 @@ import { buildDigest } from './blocks/digest.js';
 type DigestDeps = Pick<Deps, 'digests' | 'mantras' | 'workspaces' | 'slack'>;
 
 /** A digest schedule's options: `scope=channel` makes it the digest of that channel's team. */
-export const digestOptions = z.object({ scope: z.enum(['workspace', 'channel']).default('workspace') }).catch({
-  scope: 'workspace',
-});
+export const digestOptions = z
+  .object({ scope: z.enum(['workspace', 'channel']).default('workspace') })
+  .catch({
+    scope: 'workspace',
+  });
 
 /** The members of a channel (paged: conversations.members answers 1000 ids at most per call). */
 async function channelMembers(deps: Pick<Deps, 'slack'>, channelId: string): Promise<string[]> {
@@ -53,7 +55,11 @@ export async function postDigest(
 ): Promise<{ messageTs: string }> {
   const { locale } = await deps.workspaces.get(target.teamId);
   const message = await composeDigest(deps, { ...target, locale });
-  const posted = await deps.slack.chat.postMessage({ channel: target.channelId, ...message, unfurl_links: false });
+  const posted = await deps.slack.chat.postMessage({
+    channel: target.channelId,
+    ...message,
+    unfurl_links: false,
+  });
   if (!posted.ts) throw new Error('chat.postMessage answered without a message ts');
   return { messageTs: posted.ts };
 }

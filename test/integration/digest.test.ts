@@ -17,7 +17,12 @@ const TEAM_CHANNEL = 'CTEAM';
 const THIS_WEEK = new Date('2026-11-24T10:00:00Z');
 const LAST_WEEK = new Date('2026-11-17T10:00:00Z');
 
-type Seed = Partial<MomentDraft> & { at?: Date; author?: string; channel?: string; status?: 'open' | 'resolved' };
+type Seed = Partial<MomentDraft> & {
+  at?: Date;
+  author?: string;
+  channel?: string;
+  status?: 'open' | 'resolved';
+};
 
 describeEachDatabase('weekly digest', (db) => {
   let t: TestBot;
@@ -83,8 +88,17 @@ describeEachDatabase('weekly digest', (db) => {
 
   it('reports a seeded week: counts, balance and its change, ordering, grouping, lessons and standards', async () => {
     await seed({ story: 'A small favour for a customer. #surprise', colleagueIds: [SAM] });
-    await seed({ story: 'The moment of truth: Lea drove the part over. #own-it', impact: 'big', colleagueIds: [LEA, SAM] });
-    await seed({ kind: 'complaint', touchpoint: 'email', story: 'Nobody answered for two days. #same-day', impact: 'big' });
+    await seed({
+      story: 'The moment of truth: Lea drove the part over. #own-it',
+      impact: 'big',
+      colleagueIds: [LEA, SAM],
+    });
+    await seed({
+      kind: 'complaint',
+      touchpoint: 'email',
+      story: 'Nobody answered for two days. #same-day',
+      impact: 'big',
+    });
     await seed({
       kind: 'complaint',
       touchpoint: 'phone',
@@ -92,7 +106,11 @@ describeEachDatabase('weekly digest', (db) => {
       lesson: 'We now give a call-back time.',
       status: 'resolved',
     });
-    await seed({ kind: 'complaint', touchpoint: 'email', story: 'A promised follow-up never came. #follow-up' });
+    await seed({
+      kind: 'complaint',
+      touchpoint: 'email',
+      story: 'A promised follow-up never came. #follow-up',
+    });
     // Last week: one small praise, so the balance changes from +1.
     await seed({ at: LAST_WEEK, story: 'Last week’s story, counted only in the change.' });
 
@@ -139,7 +157,12 @@ describeEachDatabase('weekly digest', (db) => {
   });
 
   it('scopes a channel’s digest to moments logged there or by or about its members', async () => {
-    await seed({ story: 'Logged in the team channel.', channel: TEAM_CHANNEL, author: ANA, colleagueIds: [SAM] });
+    await seed({
+      story: 'Logged in the team channel.',
+      channel: TEAM_CHANNEL,
+      author: ANA,
+      colleagueIds: [SAM],
+    });
     await seed({ story: 'About a team member.', colleagueIds: [ZOE] });
     await seed({ story: 'Written by a team member.', author: LEA, colleagueIds: [SAM] });
     await seed({ story: 'Nothing to do with the team.', colleagueIds: [SAM] });
@@ -174,7 +197,10 @@ describeEachDatabase('weekly digest', (db) => {
       createdAt: new Date(THIS_WEEK.getTime() + i * 1000),
       updatedAt: THIS_WEEK,
     }));
-    for (let i = 0; i < rows.length; i += 1000) await db().db.insert(moments).values(rows.slice(i, i + 1000));
+    for (let i = 0; i < rows.length; i += 1000)
+      await db()
+        .db.insert(moments)
+        .values(rows.slice(i, i + 1000));
     await t.driver.command({ command: '/digest', text: 'post', userId: MANAGER, channelId: 'CGENERAL' });
     const post = await t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === 'CGENERAL');
     expect(post.ok).toBe(true);
@@ -187,7 +213,9 @@ describeEachDatabase('weekly digest', (db) => {
 
   it('refuses /digest post to a member and explains the usage for anything else', async () => {
     await t.driver.command({ command: '/digest', text: 'post', userId: SAM });
-    expect((await t.emulator.waitForResponse()).body.text).toBe('Sorry, only managers and admins can do that.');
+    expect((await t.emulator.waitForResponse()).body.text).toBe(
+      'Sorry, only managers and admins can do that.',
+    );
     t.emulator.reset();
     await t.driver.command({ command: '/digest', text: 'shout', userId: SAM });
     expect((await t.emulator.waitForResponse()).body.text).toContain('Usage: `/digest preview`');

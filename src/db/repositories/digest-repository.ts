@@ -26,7 +26,13 @@ export function createDigestRepository(db: Db): DigestStore {
   }
 
   const inWeek = (teamId: string, from: Date, to: Date, scope: DigestScope, ...more: (SQL | undefined)[]) =>
-    and(eq(moments.teamId, teamId), gte(moments.createdAt, from), lt(moments.createdAt, to), inScope(scope), ...more);
+    and(
+      eq(moments.teamId, teamId),
+      gte(moments.createdAt, from),
+      lt(moments.createdAt, to),
+      inScope(scope),
+      ...more,
+    );
 
   const storyColumns = {
     id: moments.id,
@@ -161,7 +167,14 @@ export function createDigestRepository(db: Db): DigestStore {
       const [pulse] = await db
         .select({ id: pulses.id })
         .from(pulses)
-        .where(and(eq(pulses.teamId, teamId), eq(pulses.status, 'closed'), gte(pulses.closedAt, from), lt(pulses.closedAt, to)))
+        .where(
+          and(
+            eq(pulses.teamId, teamId),
+            eq(pulses.status, 'closed'),
+            gte(pulses.closedAt, from),
+            lt(pulses.closedAt, to),
+          ),
+        )
         .orderBy(desc(pulses.closedAt))
         .limit(1);
       if (!pulse) return undefined;

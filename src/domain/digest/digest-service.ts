@@ -26,21 +26,24 @@ export function createDigestService(store: DigestStore) {
     ): Promise<Digest> {
       const { start, end } = week;
       const previous = weekBefore(week, workspace.timezone);
-      const [counts, previousCounts, stories, colleagues, touchpoints, complaints, standards, pulse] = await Promise.all([
-        store.countsByKindAndImpact(teamId, start, end, scope),
-        store.countsByKindAndImpact(teamId, previous.start, previous.end, scope),
-        store.topPraise(teamId, start, end, scope, DIGEST_PRAISE_STORIES),
-        store.recognisedColleagues(teamId, start, end, scope, DIGEST_COLLEAGUES),
-        store.complaintsByTouchpoint(teamId, start, end, scope),
-        store.complaintSamples(teamId, start, end, scope, DIGEST_COMPLAINTS_PER_TOUCHPOINT),
-        store.standardCounts(teamId, start, end, scope),
-        store.latestPulse(teamId, start, end, workspace.settings.anonymityThreshold),
-      ]);
+      const [counts, previousCounts, stories, colleagues, touchpoints, complaints, standards, pulse] =
+        await Promise.all([
+          store.countsByKindAndImpact(teamId, start, end, scope),
+          store.countsByKindAndImpact(teamId, previous.start, previous.end, scope),
+          store.topPraise(teamId, start, end, scope, DIGEST_PRAISE_STORIES),
+          store.recognisedColleagues(teamId, start, end, scope, DIGEST_COLLEAGUES),
+          store.complaintsByTouchpoint(teamId, start, end, scope),
+          store.complaintSamples(teamId, start, end, scope, DIGEST_COMPLAINTS_PER_TOUCHPOINT),
+          store.standardCounts(teamId, start, end, scope),
+          store.latestPulse(teamId, start, end, workspace.settings.anonymityThreshold),
+        ]);
       const weights = workspace.settings.weights;
       const now = bankBalance(counts, weights);
       const before = bankBalance(previousCounts, weights);
       const honoured = standards.filter((s) => s.kind === 'praise').map(({ tag, count }) => ({ tag, count }));
-      const missed = standards.filter((s) => s.kind === 'complaint').map(({ tag, count }) => ({ tag, count }));
+      const missed = standards
+        .filter((s) => s.kind === 'complaint')
+        .map(({ tag, count }) => ({ tag, count }));
       const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
       return {
         week,

@@ -41,7 +41,12 @@ export interface DigestStore {
     scope: DigestScope,
     limit: number,
   ): Promise<{ colleagues: { userId: string; count: number }[]; total: number }>;
-  complaintsByTouchpoint(teamId: string, from: Date, to: Date, scope: DigestScope): Promise<TouchpointSummary[]>;
+  complaintsByTouchpoint(
+    teamId: string,
+    from: Date,
+    to: Date,
+    scope: DigestScope,
+  ): Promise<TouchpointSummary[]>;
   /** Complaints, at most `perTouchpoint` for each touchpoint, open ones first. */
   complaintSamples(
     teamId: string,
@@ -57,7 +62,12 @@ export interface DigestStore {
     scope: DigestScope,
   ): Promise<{ kind: 'praise' | 'complaint'; tag: string; count: number }[]>;
   /** The average trust score of the latest pulse closed in the period, with enough answers to show. */
-  latestPulse(teamId: string, from: Date, to: Date, minAnswers: number): Promise<{ average: number; answers: number } | undefined>;
+  latestPulse(
+    teamId: string,
+    from: Date,
+    to: Date,
+    minAnswers: number,
+  ): Promise<{ average: number; answers: number } | undefined>;
 }
 
 export interface BankAccount {
@@ -77,9 +87,19 @@ export interface Digest {
     colleagues: { userId: string; count: number }[];
     colleaguesTotal: number;
   };
-  complaints: { total: number; resolved: number; withoutLesson: number; byTouchpoint: TouchpointSummary[]; stories: DigestStory[] };
+  complaints: {
+    total: number;
+    resolved: number;
+    withoutLesson: number;
+    byTouchpoint: TouchpointSummary[];
+    stories: DigestStory[];
+  };
   bank: BankAccount;
-  standards: { honoured: { tag: string; count: number }[]; missed: { tag: string; count: number }[]; trainingFocus: string | undefined };
+  standards: {
+    honoured: { tag: string; count: number }[];
+    missed: { tag: string; count: number }[];
+    trainingFocus: string | undefined;
+  };
   pulse: { average: number; answers: number } | undefined;
 }
 
@@ -105,6 +125,11 @@ export function trainingFocus(
 ): string | undefined {
   const honouredCount = new Map(honoured.map((h) => [h.tag, h.count]));
   return [...missed]
-    .sort((a, b) => b.count - a.count || (honouredCount.get(a.tag) ?? 0) - (honouredCount.get(b.tag) ?? 0) || a.tag.localeCompare(b.tag))
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        (honouredCount.get(a.tag) ?? 0) - (honouredCount.get(b.tag) ?? 0) ||
+        a.tag.localeCompare(b.tag),
+    )
     .at(0)?.tag;
 }

@@ -30,11 +30,13 @@ export const digestEn = {
   digestStandardsTitle: '*Service standards*',
   digestHonoured: (p: { list: string }) => `Honoured: ${p.list}`,
   digestMissed: (p: { list: string }) => `Missed: ${p.list}`,
-  digestTrainingFocus: (p: { tag: string; line: string }) => `:dart: *Training focus this week: #${p.tag}* · ${p.line}`,
+  digestTrainingFocus: (p: { tag: string; line: string }) =>
+    `:dart: *Training focus this week: #${p.tag}* · ${p.line}`,
   digestEmpty:
     'No customer stories yet this week. Who delighted a customer? Say it with `/praise`. ' +
     'A customer let down? `/complaint` helps us learn together, without blame.',
-  digestInvite: 'Every contact can become a pleasant memory. Log the next story with `/praise` or `/complaint`.',
+  digestInvite:
+    'Every contact can become a pleasant memory. Log the next story with `/praise` or `/complaint`.',
   digestPosted: 'The digest is posted in this channel.',
   standardLine: {
     'same-day': 'Every customer hears back from us the same day.',

@@ -9,15 +9,18 @@ export const digestFr: typeof digestEn = {
   digestBank: (p) =>
     `*Compte émotionnel :* ${p.credits} de crédits, ${p.debits} de débits, solde *${p.balance}*`,
   digestBankChange: (p) => `${p.change} par rapport à la semaine dernière`,
-  digestPulse: (p) => `*Score de confiance* du pulse de la semaine : *${p.average}*/10 (${p.answers} réponses).`,
-  digestRecognitionTitle: (p) => `:star2: *Reconnaissance :* ${p.count} ${p.count === 1 ? 'éloge' : 'éloges'}`,
+  digestPulse: (p) =>
+    `*Score de confiance* du pulse de la semaine : *${p.average}*/10 (${p.answers} réponses).`,
+  digestRecognitionTitle: (p) =>
+    `:star2: *Reconnaissance :* ${p.count} ${p.count === 1 ? 'éloge' : 'éloges'}`,
   digestRecognised: (p) => `Merci ${p.people} !`,
   digestMorePeople: (p) => `et ${p.count} de plus`,
   digestPraiseStory: (p) => `*${p.colleagues}*, noté par ${p.author} (${p.impact})`,
   digestMoreStories: (p) => `…et ${p.count} ${p.count === 1 ? 'autre histoire' : 'autres histoires'}.`,
   digestLearningTitle: (p) =>
     `:bulb: *Apprentissage :* ${p.count} ${p.count === 1 ? 'réclamation' : 'réclamations'}, ${p.resolved} ${p.resolved === 1 ? 'résolue' : 'résolues'}`,
-  digestTouchpoint: (p) => `*${p.touchpoint}* · ${p.count} (${p.resolved} ${p.resolved === 1 ? 'résolue' : 'résolues'})`,
+  digestTouchpoint: (p) =>
+    `*${p.touchpoint}* · ${p.count} (${p.resolved} ${p.resolved === 1 ? 'résolue' : 'résolues'})`,
   digestLesson: (p) => `_Ce que nous avons appris :_ ${p.lesson}`,
   digestNoLesson: (p) => `_Pas encore de leçon_ · suivi : ${p.owner}`,
   digestMissingLessons: (p) =>
@@ -37,7 +40,8 @@ export const digestFr: typeof digestEn = {
   standardLine: {
     'same-day': 'Chaque client reçoit une réponse de notre part dans la journée.',
     'follow-up': 'Après chaque solution, nous vérifions auprès du client qu’il est satisfait.',
-    'own-it': 'Qui entend parler d’un problème s’en charge jusqu’à sa résolution : jamais « ce n’est pas mon travail ».',
+    'own-it':
+      'Qui entend parler d’un problème s’en charge jusqu’à sa résolution : jamais « ce n’est pas mon travail ».',
     surprise: 'Offrir au client un petit plus auquel il ne s’attendait pas.',
     human: 'Traiter chaque client, externe ou interne, comme une personne et non comme une vente.',
     share: 'Partager sur le vif avec l’équipe ce que l’on apprend d’un client.',

@@ -9,7 +9,8 @@ import { mentionList, storyQuote } from './moments.js';
 /** A story in a digest is a glimpse, not the whole text: a busy week must stay readable. */
 const STORY_GLIMPSE = 400;
 
-const signed = (locale: Locale, value: number) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(value))}`;
+const signed = (locale: Locale, value: number) =>
+  `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(value))}`;
 
 function dayLabel(locale: Locale, isoDay: string): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
@@ -51,8 +52,16 @@ function complaintBlock(m: Messages, story: DigestStory, index: number): Block {
  * The weekly digest: the mantra, the emotional bank account, recognition, learning and the
  * standards. Lists arrive cut to size; this builder also never passes Slack's 50 blocks.
  */
-export function buildDigest(m: Messages, locale: Locale, digest: Digest, options: { preview?: boolean } = {}) {
-  const title = m.digestTitle({ from: dayLabel(locale, digest.week.firstDay), to: dayLabel(locale, digest.week.lastDay) });
+export function buildDigest(
+  m: Messages,
+  locale: Locale,
+  digest: Digest,
+  options: { preview?: boolean } = {},
+) {
+  const title = m.digestTitle({
+    from: dayLabel(locale, digest.week.firstDay),
+    to: dayLabel(locale, digest.week.lastDay),
+  });
   const blocks: Block[] = [header(title)];
   if (options.preview) blocks.push(context(m.digestPreviewNote));
   if (digest.mantra) blocks.push(section(`>_${escapeUserText(digest.mantra)}_`));
@@ -66,7 +75,12 @@ export function buildDigest(m: Messages, locale: Locale, digest: Digest, options
   blocks.push(section(`${bankLine}\n${m.digestBankChange({ change: signed(locale, bank.change) })}`));
   if (digest.pulse) {
     blocks.push(
-      section(m.digestPulse({ average: formatNumber(locale, digest.pulse.average, 1), answers: digest.pulse.answers })),
+      section(
+        m.digestPulse({
+          average: formatNumber(locale, digest.pulse.average, 1),
+          answers: digest.pulse.answers,
+        }),
+      ),
     );
   }
 
@@ -97,7 +111,9 @@ export function buildDigest(m: Messages, locale: Locale, digest: Digest, options
   if (digest.complaints.total > 0) {
     blocks.push(
       { type: 'divider' },
-      section(m.digestLearningTitle({ count: digest.complaints.total, resolved: digest.complaints.resolved })),
+      section(
+        m.digestLearningTitle({ count: digest.complaints.total, resolved: digest.complaints.resolved }),
+      ),
     );
     let index = 0;
     for (const group of digest.complaints.byTouchpoint) {
@@ -112,7 +128,8 @@ export function buildDigest(m: Messages, locale: Locale, digest: Digest, options
       );
       const samples = digest.complaints.stories.filter((s) => s.touchpoint === group.touchpoint);
       for (const story of samples) blocks.push(complaintBlock(m, story, index++));
-      if (group.count > samples.length) blocks.push(context(m.digestMoreStories({ count: group.count - samples.length })));
+      if (group.count > samples.length)
+        blocks.push(context(m.digestMoreStories({ count: group.count - samples.length })));
     }
     if (digest.complaints.withoutLesson > 0) {
       blocks.push(context(m.digestMissingLessons({ count: digest.complaints.withoutLesson })));
@@ -121,13 +138,16 @@ export function buildDigest(m: Messages, locale: Locale, digest: Digest, options
 
   const { honoured, missed, trainingFocus } = digest.standards;
   if (honoured.length || missed.length) {
-    const list = (items: { tag: string; count: number }[]) => items.map((i) => `#${i.tag} ×${i.count}`).join(', ');
+    const list = (items: { tag: string; count: number }[]) =>
+      items.map((i) => `#${i.tag} ×${i.count}`).join(', ');
     const lines = [m.digestStandardsTitle];
     if (honoured.length) lines.push(m.digestHonoured({ list: list(honoured) }));
     if (missed.length) lines.push(m.digestMissed({ list: list(missed) }));
     blocks.push({ type: 'divider' }, section(lines.join('\n')));
     if (trainingFocus) {
-      blocks.push(section(m.digestTrainingFocus({ tag: trainingFocus, line: m.standardLine[trainingFocus] ?? '' })));
+      blocks.push(
+        section(m.digestTrainingFocus({ tag: trainingFocus, line: m.standardLine[trainingFocus] ?? '' })),
+      );
     }
   }
 

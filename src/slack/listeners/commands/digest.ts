@@ -21,13 +21,22 @@ export const handleDigest =
     const week = deps.digests.currentWeek(now, timezone);
 
     if (sub === 'preview' && args.length === 0) {
-      const message = await composeDigest(deps, { teamId, week, scope: { kind: 'workspace' }, locale, preview: true });
+      const message = await composeDigest(deps, {
+        teamId,
+        week,
+        scope: { kind: 'workspace' },
+        locale,
+        preview: true,
+      });
       await respond({ response_type: 'ephemeral', ...message });
       return;
     }
     if (sub === 'post' && args.length === 0) {
       if (!(await deps.roles.can(teamId, userId, 'manager'))) {
-        await respond({ response_type: 'ephemeral', ...buildTextMessage(m.notAllowed({ needed: m.roleNameManager })) });
+        await respond({
+          response_type: 'ephemeral',
+          ...buildTextMessage(m.notAllowed({ needed: m.roleNameManager })),
+        });
         return;
       }
       try {

@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackDriver } from '../support/slack-driver.js';
+import { type SlackEmulator, startSlackEmulator } from '../support/slack-emulator.js';
+
+const SECRET = 'process-test-secret';
+const envWithoutSlack = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_')));
+
+/** Waits for a line in the child's output that satisfies `match`. */
+function waitForOutput(child: ChildProcess, match: (line: string) => boolean, timeoutMs: number) {
+  return new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => reject(new Error(`no matching output in ${timeoutMs} ms:\n${seen}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const line = seen.split('\n').find(match);
+      if (line) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+  });
+}
+
+describe('the bot as a process (HTTP mode, embedded database)', () => {
+  let emulator: SlackEmulator;
+  let child: ChildProcess;
+  let dataDir: string;
+  const port = 30_000 + Math.floor(Math.random() * 20_000);
+
+  beforeAll(async () => {
+    emulator = await startSlackEmulator({ teamId: 'T0PROC' });
+    emulator.addUser({ id: 'UPROC', name: 'proc', locale: 'en-US' });
+    dataDir = mkdtempSync(join(tmpdir(), 'culture-process-'));
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...envWithoutSlack(),
+        SLACK_BOT_TOKEN: 'xoxb-process-test',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: emulator.url,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await waitForOutput(child, (line) => line.includes('service culture bot started'), 45_000);
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves /healthz, acknowledges and answers a signed /culture help, and refuses unsigned requests', async () => {
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+
+    const driver = createSlackDriver({ appUrl: `http://127.0.0.1:${port}`, signingSecret: SECRET, emulator });
+    // A 200 is Bolt's ack of the command (speed is for benchmarks, not for a stopwatch in a test).
+    const res = await driver.command({ command: '/culture', text: 'help', userId: 'UPROC' });
+    expect(res.status).toBe(200);
+    expect((await emulator.waitForResponse()).body.text).toBe('Service culture bot: what you can do');
+
+    const unsigned = await driver.raw('command=%2Fculture&text=help', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('stops gracefully on SIGTERM: exit code 0, not the forced exit 1 it takes after 9.5 s', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('the bot as a process, misconfigured', () => {
+  it('exits non-zero with the set-up instructions when no Slack variable is set', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...envWithoutSlack(), DATA_DIR: 'memory://' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('No Slack credentials found');
+    expect(run.stderr).toContain('manifest.yml');
+  });
+
+  it('names each bad variable on its own line', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...envWithoutSlack(),
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 's',
+        PORT: 'http',
+        LOG_LEVEL: 'loud',
+      },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^PORT: /m);
+    expect(run.stderr).toMatch(/^LOG_LEVEL: /m);
+  });
+});
