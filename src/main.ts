@@ -6,7 +6,10 @@ import { createMantraRepository } from './db/repositories/mantra-repository.js';
 import { createMomentRepository } from './db/repositories/moment-repository.js';
 import { createPulseRepository } from './db/repositories/pulse-repository.js';
 import { createRoleRepository } from './db/repositories/role-repository.js';
-import { createScheduleRepository, createScheduleRunRepository } from './db/repositories/schedule-repository.js';
+import {
+  createScheduleRepository,
+  createScheduleRunRepository,
+} from './db/repositories/schedule-repository.js';
 import { createWorkspaceRepository } from './db/repositories/workspace-repository.js';
 import type { Deps } from './deps.js';
 import { createDigestService } from './domain/digest/digest-service.js';

@@ -88,7 +88,8 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
       replicaId: 'replica-b',
       clock: b.bot.deps.clock,
     });
-    const [{ id }] = await db().db.select({ id: schedules.id }).from(schedules);
+    const [created] = await db().db.select({ id: schedules.id }).from(schedules);
+    const id = created?.id ?? -1;
 
     for (let minute = 1; minute <= 20; minute++) {
       const fireAt = new Date(start.getTime() + minute * MINUTE);

@@ -70,7 +70,6 @@ describeEachDatabase('scheduler on two replicas (real node-cron)', (db, target) 
 
     const posts = [...channelPosts(a.emulator, 'C0TICK'), ...channelPosts(b.emulator, 'C0TICK')];
     const runs = await db().db.select().from(scheduleRuns).where(eq(scheduleRuns.scheduleId, row.id));
-    console.log('SPLIT', target.name, channelPosts(a.emulator, 'C0TICK').length, channelPosts(b.emulator, 'C0TICK').length, runs.length);
     expect(posts.length).toBeGreaterThanOrEqual(3);
     expect(runs.filter((r) => r.status === 'posted')).toHaveLength(posts.length);
     expect(new Set(runs.map((r) => r.fireAt.toISOString())).size).toBe(runs.length);

@@ -166,13 +166,15 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
       return { ok: true, value: { before, after } };
     },
 
-    /** What we learned / what we changed, on a complaint (author, follow-up owner or admin). */
-    async addLesson(
+    /**
+     * Follows a complaint up (author, follow-up owner or admin): records what we learned
+     * and/or marks it resolved. Resolving twice is harmless.
+     */
+    async followUp(
       teamId: string,
       actorId: string,
       id: string,
-      lesson: string,
-      resolve: boolean,
+      change: { lesson?: string; resolve: boolean },
       now: Date,
     ): Promise<Outcome<Moment, MomentFailure>> {
       const moment = await findFor(teamId, id);
@@ -181,31 +183,15 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
       if (!momentRules.canFollowUp(moment, actorId, await isAdmin(teamId, actorId))) {
         return { ok: false, problem: 'not_allowed' };
       }
-      const patch: MomentPatch = {
-        lesson: lesson.trim() || null,
-        standards: citedStandards(`${moment.story}\n${lesson}`, DEFAULT_STANDARD_TAGS),
-      };
-      if (resolve && moment.status !== 'resolved')
+      const patch: MomentPatch = {};
+      if (change.lesson !== undefined) {
+        patch.lesson = change.lesson.trim() || null;
+        patch.standards = citedStandards(`${moment.story}\n${change.lesson}`, DEFAULT_STANDARD_TAGS);
+      }
+      if (change.resolve && moment.status !== 'resolved')
         Object.assign(patch, { status: 'resolved', resolvedAt: now });
+      if (Object.keys(patch).length === 0) return { ok: true, value: moment };
       const updated = await store.update(teamId, id, patch, now);
-      return updated ? { ok: true, value: updated } : { ok: false, problem: 'not_found' };
-    },
-
-    /** Marks a complaint resolved (author, follow-up owner or admin); resolving twice is harmless. */
-    async resolve(
-      teamId: string,
-      actorId: string,
-      id: string,
-      now: Date,
-    ): Promise<Outcome<Moment, MomentFailure>> {
-      const moment = await findFor(teamId, id);
-      if (!moment) return { ok: false, problem: 'not_found' };
-      if (moment.kind !== 'complaint') return { ok: false, problem: 'not_a_complaint' };
-      if (!momentRules.canFollowUp(moment, actorId, await isAdmin(teamId, actorId))) {
-        return { ok: false, problem: 'not_allowed' };
-      }
-      if (moment.status === 'resolved') return { ok: true, value: moment };
-      const updated = await store.update(teamId, id, { status: 'resolved', resolvedAt: now }, now);
       return updated ? { ok: true, value: updated } : { ok: false, problem: 'not_found' };
     },
 

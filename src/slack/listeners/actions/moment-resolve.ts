@@ -7,7 +7,13 @@ export const handleMomentResolve = (deps: Deps) => async (args: MomentActionArgs
   const action = args.body.actions[0];
   const ctx = await readMomentAction(deps, args.body, action?.type === 'button' ? action.value : undefined);
   if (!ctx.momentId) return refuse(args.respond, ctx.m, 'not_found');
-  const result = await deps.moments.resolve(ctx.teamId, ctx.userId, ctx.momentId, deps.clock());
+  const result = await deps.moments.followUp(
+    ctx.teamId,
+    ctx.userId,
+    ctx.momentId,
+    { resolve: true },
+    deps.clock(),
+  );
   if (!result.ok) {
     return refuse(
       args.respond,

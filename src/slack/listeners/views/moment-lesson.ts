@@ -20,12 +20,11 @@ export const handleMomentLesson =
     const meta = parseModalMetadata(view.private_metadata);
     const target = { userId, channelId: meta.channelId };
     if (!meta.momentId) return notifyUser(deps, target, buildTextMessage(m.momentsNotFound));
-    const result = await deps.moments.addLesson(
+    const result = await deps.moments.followUp(
       teamId,
       userId,
       meta.momentId,
-      parsed.lesson,
-      parsed.resolve,
+      { lesson: parsed.lesson, resolve: parsed.resolve },
       deps.clock(),
     );
     if (!result.ok) {
