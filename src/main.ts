@@ -21,6 +21,7 @@ import { createScheduleService } from './domain/schedules/schedule-service.js';
 import { createLanguages } from './domain/workspace/languages.js';
 import { createWorkspaceService } from './domain/workspace/workspace-service.js';
 import { scheduledKinds } from './jobs/scheduled-kinds.js';
+import { pulseDeadlinesJob } from './jobs/pulse-deadlines.js';
 import { createScheduledPostsJob } from './jobs/scheduled-posts.js';
 import { createNodeCronCalendar, createScheduler, newReplicaId, type Scheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
@@ -96,7 +97,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const scheduler =
     options.scheduler === false
       ? undefined
-      : createScheduler(deps, { postsJob: createScheduledPostsJob({ replicaId: newReplicaId() }) });
+      : createScheduler(deps, {
+          postsJob: createScheduledPostsJob({ replicaId: newReplicaId() }),
+          // Pulse deadlines and reminders: claimed in Postgres, so every replica may tick them.
+          jobs: [pulseDeadlinesJob],
+        });
   scheduler?.start();
 
   let stopping: Promise<void> | undefined;

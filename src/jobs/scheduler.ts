@@ -122,10 +122,13 @@ export function createNodeCronCalendar(options: { cacheSize?: number } = {}): Cr
     for (let day = Math.floor(first / DAY) * DAY; day <= until && found.length < limit; day += DAY) {
       const start = Math.max(day, first);
       const end = Math.min(day + DAY - MINUTE, until);
+      // A day is steady when its offset does not change, including at midnight UTC (a zone
+      // changing right then can repeat wall-clock times across the two UTC days).
+      const before = wall(day - MINUTE);
       const a = wall(day);
       const noon = wall(day + DAY / 2);
       const b = wall(day + DAY - MINUTE);
-      const steady = a.offset === noon.offset && noon.offset === b.offset;
+      const steady = before.offset === a.offset && a.offset === noon.offset && noon.offset === b.offset;
       if (steady && !m.months.has(a.month) && !m.months.has(b.month)) continue;
       for (let t = start; t <= end && found.length < limit; t += MINUTE) {
         if (steady) {
@@ -263,6 +266,7 @@ export function createScheduler(
   const tasks = new Map<number, { signature: string; task: ScheduledTask }>();
   const inFlight = new Set<Promise<unknown>>();
   let sweepTask: ScheduledTask | undefined;
+  let unsubscribe: (() => void) | undefined;
   let stopped = false;
 
   function track<T>(work: Promise<T>): Promise<T | undefined> {
@@ -351,11 +355,14 @@ export function createScheduler(
       });
       sweepTask.on('execution:missed', () => logger.debug('sweep missed; the next one catches up'));
       sweepTask.start();
+      // A schedule made through this replica fires here on time, even before the next sweep.
+      unsubscribe = deps.schedules.onChange(() => void track(reload()));
       void track(sweep()); // start-up catch-up, without holding up the start
       logger.info('scheduler started');
     },
     async stop(drainMs = 5_000) {
       stopped = true;
+      unsubscribe?.();
       sweepTask?.destroy();
       for (const { task } of tasks.values()) task.destroy();
       tasks.clear();

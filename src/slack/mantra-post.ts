@@ -14,10 +14,15 @@ export async function postMantra(
 ): Promise<{ messageTs: string }> {
   const locale = await deps.languages.forWorkspace(target.teamId);
   const m = messages(locale);
-  const { line, story } = await deps.mantras.compose(target.teamId, m.mantraDefaultLine, target.reference);
+  const { line, story, focus } = await deps.mantras.compose(
+    target.teamId,
+    m.mantraDefaultLine,
+    target.reference,
+  );
   const message = buildMantraPost(m, locale, {
     line: line.isDefault ? m.mantraDefaultLine : line.text,
     story: story ? { text: story.story, colleagueIds: story.colleagueIds } : undefined,
+    focus: focus ? { tag: focus, line: m.standardLine[focus] ?? '' } : undefined,
   });
   const posted = await deps.slack.chat.postMessage({
     channel: target.channelId,

@@ -179,3 +179,36 @@ export function createPulsePublisher(deps: PulsePublisherDeps) {
 }
 
 export type PulsePublisher = ReturnType<typeof createPulsePublisher>;
+
+/**
+ * Keeps a pulse card's live count right when answers arrive together: one `chat.update` per
+ * card at a time, and one more after it when answers came in meanwhile, reading the count
+ * afresh. Without it, two updates racing could leave the card showing the older count.
+ * Created once per listener registration (the state is per process; across replicas the
+ * next answer corrects the count).
+ */
+export function createCardRefresher(deps: PulsePublisherDeps) {
+  const publisher = createPulsePublisher(deps);
+  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  return (teamId: string, pulseId: string): Promise<void> => {
+    const key = `${teamId}:${pulseId}`;
+    const current = running.get(key);
+    if (current) {
+      current.again = true;
+      return current.done;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    running.set(key, entry);
+    entry.done = (async () => {
+      try {
+        do {
+          entry.again = false;
+          await publisher.refreshCard(teamId, pulseId);
+        } while (entry.again);
+      } finally {
+        running.delete(key);
+      }
+    })();
+    return entry.done;
+  };
+}

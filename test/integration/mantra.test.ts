@@ -145,6 +145,22 @@ describeEachDatabase('/mantra', (db) => {
       });
       await seedPraise(db(), {
         teamId: TEST_TEAM,
+        kind: 'complaint',
+        story: 'Nobody called the customer back about the broken order.',
+        colleagues: [],
+        standards: ['own-it', 'same-day'],
+        createdAt: new Date(now.getTime() - 3 * DAY),
+      });
+      await seedPraise(db(), {
+        teamId: TEST_TEAM,
+        kind: 'complaint',
+        story: 'The refund took a week; nobody owned it.',
+        colleagues: [],
+        standards: ['own-it'],
+        createdAt: new Date(now.getTime() - 4 * DAY),
+      });
+      await seedPraise(db(), {
+        teamId: TEST_TEAM,
         story: 'Too old to tell.',
         colleagues: [BOB],
         createdAt: new Date(now.getTime() - 40 * DAY),
@@ -159,6 +175,11 @@ describeEachDatabase('/mantra', (db) => {
       expect(text).toContain('Drove the forgotten parcel');
       expect(text).not.toContain('<!here>');
       expect(text).toContain('/praise @colleague');
+      // The standard complaints missed most this week, as in the digest.
+      expect(text).toContain(
+        ':dart: *Training focus this week: #own-it* · Whoever hears of a problem owns it until it is solved',
+      );
+      expect(text).not.toContain('Nobody called the customer back');
 
       t.emulator.reset();
       reply = await mantra(ADMIN, 'post', 'C0FLOOR');

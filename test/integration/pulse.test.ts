@@ -149,6 +149,21 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     ).toHaveLength(1);
   });
 
+  it('loses no answer when several people submit at the same moment', async () => {
+    const { row } = await startPulse();
+    const people = [ANA, BEN, CAL, DEE, ZOE];
+    const views: { id: string }[] = [];
+    for (const user of people) views.push(await p.open(user));
+    await Promise.all(
+      people.map((user, i) => p.submit(user, views[i]?.id ?? '', { score: i + 1, vision: `v${i}` })),
+    );
+    await t.bot.whenIdle();
+    const stored = await db().db.select().from(pulseAnswers).where(eq(pulseAnswers.pulseId, row.id));
+    expect(stored.map((a) => a.vision).sort()).toEqual(['v0', 'v1', 'v2', 'v3', 'v4']);
+    expect(await db().db.select().from(pulseParticipants)).toHaveLength(5);
+    expect(json((await p.card()).blocks)).toContain('5 answers so far');
+  });
+
   it('hides results below the threshold in status and at close, saying how many answers there are', async () => {
     await startPulse();
     await p.answer(ANA, { score: 9 });

@@ -33,10 +33,13 @@ describeEachDatabase('scheduler on two replicas (real node-cron)', (db, target) 
     const reply = await command(a, ADMIN, '/culture', 'schedule mantra <#C0FLOOR> "0 9 * * 1" Europe/Paris');
     expect(reply.body.text).toContain('Scheduled');
     const [row] = await db().db.select().from(schedules);
+    // The replica that made it follows at once; the other at its next reload (forced here).
+    await expect.poll(() => a.bot.scheduler?.activeScheduleIds()).toContain(row?.id);
     await b.bot.scheduler?.reload();
     expect(b.bot.scheduler?.activeScheduleIds()).toContain(row?.id);
 
     await command(a, ADMIN, '/culture', `unschedule ${row?.id}`);
+    await expect.poll(() => a.bot.scheduler?.activeScheduleIds()).not.toContain(row?.id);
     await b.bot.scheduler?.reload();
     expect(b.bot.scheduler?.activeScheduleIds()).not.toContain(row?.id);
     expect(a.emulator.rejections).toEqual([]);

@@ -27,16 +27,25 @@ export async function openSecondConnection(
   return { database: second, close: () => second.close() };
 }
 
-/** Seeds a praise moment (as the moments feature stores it) naming colleagues. */
+/** Seeds a praise moment (or a complaint), as the moments feature stores it, naming colleagues. */
 export async function seedPraise(
   database: Database,
-  praise: { teamId: string; story: string; colleagues: string[]; createdAt: Date; author?: string },
+  praise: {
+    teamId: string;
+    story: string;
+    colleagues: string[];
+    createdAt: Date;
+    author?: string;
+    kind?: 'praise' | 'complaint';
+    standards?: string[];
+  },
 ): Promise<string> {
   const [row] = await database.db
     .insert(moments)
     .values({
       teamId: praise.teamId,
-      kind: 'praise',
+      kind: praise.kind ?? 'praise',
+      standards: praise.standards ?? [],
       authorId: praise.author ?? 'UAUTHOR',
       customerType: 'external',
       touchpoint: 'phone',

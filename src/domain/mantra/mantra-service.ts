@@ -1,3 +1,5 @@
+import { trainingFocus } from '../digest/digest.js';
+
 /** One vision line of a workspace. */
 export interface MantraLine {
   id: number;
@@ -37,6 +39,12 @@ export interface MantraStore {
   >;
   /** Id of the latest post of each line that was ever posted. */
   lastPostOfLines(teamId: string): Promise<Map<number, number>>;
+  /** How often each service standard was cited by praise and by complaints in `[since, until]`. */
+  standardCountsBetween(
+    teamId: string,
+    since: Date,
+    until: Date,
+  ): Promise<{ kind: 'praise' | 'complaint'; tag: string; count: number }[]>;
   /** Praise stories of the team created in `[since, until]`, newest first. */
   praiseBetween(teamId: string, since: Date, until: Date, limit: number): Promise<PraiseStory[]>;
   recordPost(post: {
@@ -51,6 +59,8 @@ export interface MantraStore {
 
 export const MANTRA_LINE_MAX = 280;
 export const STORY_WINDOW_DAYS = 30;
+/** The training focus of a post is the standard missed most in the week before it. */
+export const FOCUS_WINDOW_DAYS = 7;
 const STORY_CANDIDATES = 200;
 
 /**
@@ -109,20 +119,32 @@ export function createMantraService(store: MantraStore) {
     removeAt: (teamId: string, position: number) => store.removeAt(teamId, position),
 
     /**
-     * What the next post says: the line next in rotation and one praise story from the 30 days
-     * before `reference` (undefined when there is none yet).
+     * What the next post says: the line next in rotation, one praise story from the 30 days
+     * before `reference` (undefined when there is none yet), and the training focus: the
+     * service standard complaints missed most in the 7 days before it (as in the digest).
      */
     async compose(
       teamId: string,
       defaultText: string,
       reference: Date,
-    ): Promise<{ line: MantraLine; story: PraiseStory | undefined }> {
+    ): Promise<{ line: MantraLine; story: PraiseStory | undefined; focus: string | undefined }> {
       const lines = await store.listEnsuringDefault(teamId, defaultText);
       const line = pickLine(lines, await store.lastPostOfLines(teamId));
       if (!line) throw new Error(`team ${teamId} has no mantra line right after ensuring the default`);
-      const since = new Date(reference.getTime() - STORY_WINDOW_DAYS * 86_400_000);
-      const story = pickStory(await store.praiseBetween(teamId, since, reference, STORY_CANDIDATES));
-      return { line, story };
+      const day = 86_400_000;
+      const storiesSince = new Date(reference.getTime() - STORY_WINDOW_DAYS * day);
+      const focusSince = new Date(reference.getTime() - FOCUS_WINDOW_DAYS * day);
+      const [stories, standards] = await Promise.all([
+        store.praiseBetween(teamId, storiesSince, reference, STORY_CANDIDATES),
+        store.standardCountsBetween(teamId, focusSince, reference),
+      ]);
+      const counts = (kind: 'praise' | 'complaint') =>
+        standards.filter((s) => s.kind === kind).map(({ tag, count }) => ({ tag, count }));
+      return {
+        line,
+        story: pickStory(stories),
+        focus: trainingFocus(counts('complaint'), counts('praise')),
+      };
     },
 
     recordPost: (post: Parameters<MantraStore['recordPost']>[0]) => store.recordPost(post),

@@ -28,6 +28,15 @@ export function createScheduleService(
   calendar: CronCalendar,
   options: { isKindAvailable: (kind: ScheduleKind) => boolean },
 ) {
+  /**
+   * Told when this process adds or removes a schedule, so its own clock follows at once; other
+   * replicas read the change from Postgres at their next reload (within a minute).
+   */
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
+
   return {
     /**
      * Validates and stores a schedule. The zone is the one typed or the workspace's; an
@@ -52,6 +61,7 @@ export function createScheduleService(
       if (next.length === 0)
         return { ok: false, reason: 'invalid_cron', problems: [{ kind: 'never_fires' }] };
       const schedule = await store.create({ ...input, cron, timezone });
+      changed();
       return { ok: true, value: { schedule, next, moreOftenThanHourly: check.moreOftenThanHourly } };
     },
 
@@ -66,7 +76,17 @@ export function createScheduleService(
     },
 
     /** Removes a schedule of this team; undefined when it has no such schedule. */
-    remove: (teamId: string, id: number) => store.remove(teamId, id),
+    async remove(teamId: string, id: number) {
+      const removed = await store.remove(teamId, id);
+      if (removed) changed();
+      return removed;
+    },
+
+    /** Subscribes to schedules added or removed on this replica; returns the unsubscribe. */
+    onChange(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     get: (id: number) => store.get(id),
     listEnabled: () => store.listEnabled(),
     /** True when this call turned the schedule to failing (the caller then tells its creator). */

@@ -43,6 +43,8 @@ export const mantraEn = {
   mantraPostStoryIntro: (p: { names: string; count: number }) =>
     `*What it looks like:* ${p.names} delighted a customer${p.count > 1 ? ' together' : ''}.`,
   mantraPostStoryIntroAnonymous: '*What it looks like:* a colleague delighted a customer.',
+  mantraPostTrainingFocus: (p: { tag: string; line: string }) =>
+    `:dart: *Training focus this week: #${p.tag}*${p.line ? ` · ${p.line}` : ''}`,
   mantraPostInvite:
     'Seen a colleague delight a customer? Tell the team with `/praise @colleague what happened`.',
   mantraPostFirstStory:

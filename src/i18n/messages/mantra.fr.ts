@@ -48,6 +48,8 @@ export const mantraFr: typeof mantraEn = {
   mantraPostStoryIntro: (p) =>
     `*Ce que cela donne :* ${p.names} ${p.count > 1 ? 'ont ravi ensemble' : 'a ravi'} un client.`,
   mantraPostStoryIntroAnonymous: '*Ce que cela donne :* un collègue a ravi un client.',
+  mantraPostTrainingFocus: (p) =>
+    `:dart: *Priorité de formation cette semaine : #${p.tag}*${p.line ? ` · ${p.line}` : ''}`,
   mantraPostInvite:
     'Vous avez vu un collègue ravir un client ? Racontez-le à l’équipe avec `/praise @collègue ce qui s’est passé`.',
   mantraPostFirstStory:

@@ -12,6 +12,8 @@ export interface MantraPostContent {
   line: string;
   /** The praise story that illustrates the line; undefined when the team has none yet. */
   story: { text: string; colleagueIds: string[] } | undefined;
+  /** The service standard to train on this week (missed most by complaints), with its line. */
+  focus?: { tag: string; line: string } | undefined;
 }
 
 /** Long stories are cut so the post stays a glance, well inside Slack's 3000-character section. */
@@ -47,6 +49,11 @@ export function buildMantraPost(
     blocks.push(context(m.mantraPostInvite));
   } else {
     blocks.push(section(m.mantraPostFirstStory));
+  }
+  if (content.focus) {
+    // The tag comes from a story (user text): only the characters a #tag has survive.
+    const tag = content.focus.tag.replace(/[^\p{L}\p{N}_-]/gu, '');
+    if (tag) blocks.push(context(m.mantraPostTrainingFocus({ tag, line: content.focus.line })));
   }
   return { text: m.mantraPostFallback({ line }), blocks };
 }

@@ -5,7 +5,7 @@ import type { Messages } from '../../../i18n/index.js';
 import { pulseSpeech } from '../../blocks/pulse-common.js';
 import { buildPulseNoticeModal } from '../../blocks/pulse-modal.js';
 import { parsePulseAnswer } from '../../parsers/pulse-answer.js';
-import { createPulsePublisher } from '../../pulse-publisher.js';
+import { createCardRefresher } from '../../pulse-publisher.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -32,9 +32,11 @@ function outcomeText(m: Messages, outcome: AnswerOutcome, anonymous: boolean | u
  *
  * Nothing here logs what was answered: logs must not pair a person with an answer either.
  */
-export const handlePulseAnswerSubmit =
-  (deps: Pick<Deps, 'languages' | 'pulses' | 'workspaces' | 'slack' | 'clock' | 'logger'>) =>
-  async ({ ack, body, view }: Args) => {
+export const handlePulseAnswerSubmit = (
+  deps: Pick<Deps, 'languages' | 'pulses' | 'workspaces' | 'slack' | 'clock' | 'logger'>,
+) => {
+  const refreshCard = createCardRefresher(deps);
+  return async ({ ack, body, view }: Args) => {
     const teamId = view.team_id || body.team?.id || '';
     const userId = body.user.id;
     const [locale, workspace] = await Promise.all([
@@ -60,5 +62,6 @@ export const handlePulseAnswerSubmit =
       response_action: 'update',
       view: buildPulseNoticeModal(s, outcomeText(s.m, outcome, pulse?.anonymous)),
     });
-    if (outcome === 'recorded') await createPulsePublisher(deps).refreshCard(teamId, pulseId);
+    if (outcome === 'recorded') await refreshCard(teamId, pulseId);
   };
+};

@@ -29,6 +29,18 @@ describe('buildMantraPost', () => {
     expect(JSON.stringify(post.blocks)).toContain('<@U1>, <@U2> et <@U3> ont ravi ensemble un client');
   });
 
+  it('names the training focus of the week, keeping only the characters of a tag', () => {
+    const post = buildMantraPost(fr, 'fr', {
+      line: 'Le client d’abord.',
+      story: undefined,
+      focus: { tag: 'own-it<!here>', line: 'Qui entend parler d’un problème s’en charge.' },
+    });
+    expect(JSON.stringify(post.blocks)).toContain(
+      ':dart: *Priorité de formation cette semaine : #own-ithere* · Qui entend parler d’un problème s’en charge.',
+    );
+    expect(validateMessageBlocks(post.blocks)).toEqual([]);
+  });
+
   it('invites the first story when there is none', () => {
     const post = buildMantraPost(en, 'en', { line: 'Customer first.', story: undefined });
     const text = JSON.stringify(post.blocks);
