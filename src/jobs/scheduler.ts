@@ -303,7 +303,19 @@ export function createScheduler(
     return task;
   }
 
-  async function reload() {
+  let reloading: Promise<void> = Promise.resolve();
+
+  /**
+   * Reloads take turns: a reload that read the schedules before a change must not finish after
+   * one that read them after it (it would drop the new schedule's task until the next sweep).
+   */
+  function reload(): Promise<void> {
+    const next = reloading.then(reloadNow, reloadNow);
+    reloading = next.catch(() => {});
+    return next;
+  }
+
+  async function reloadNow() {
     if (stopped) return;
     const enabled = await deps.schedules.listEnabled();
     const wanted = new Map(enabled.map((s) => [s.id, s]));
