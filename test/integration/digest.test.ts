@@ -239,4 +239,24 @@ describeEachDatabase('weekly digest', (db) => {
     expect(post.args.text).toBe('Weekly digest · 16 Nov – 22 Nov');
     expect(JSON.stringify(post.args.blocks)).toContain('counted in the scheduled digest');
   });
+
+  it('schedules a team’s own digest with scope=channel and posts only that team’s week', async () => {
+    await seed({ story: 'About a team member, last week.', colleagueIds: [ZOE] });
+    await seed({ story: 'Nothing to do with the team, last week.', colleagueIds: [SAM] });
+    await t.driver.command({
+      command: '/culture',
+      text: `schedule digest <#${TEAM_CHANNEL}|team-a> "0 9 * * 1" UTC scope=channel`,
+      userId: MANAGER,
+    });
+    const created = await t.emulator.waitForResponse();
+    expect(created.body.text).toContain('Scheduled');
+    const [schedule] = await t.bot.deps.schedules.list(TEST_TEAM, new Date('2026-11-23T08:00:00Z'));
+    expect(schedule?.schedule.options).toEqual({ scope: 'channel' });
+
+    await createScheduledPostsJob({ replicaId: 'test' }).run(t.bot.deps, new Date('2026-11-30T09:00:10Z'));
+    const post = await t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === TEAM_CHANNEL);
+    const text = JSON.stringify(post.args.blocks);
+    expect(text).toContain('About a team member, last week.');
+    expect(text).not.toContain('Nothing to do with the team');
+  });
 });

@@ -64,16 +64,14 @@ export function createMomentRepository(db: Db) {
           return { moment: toMoment(existing, ids.map((r) => r.userId).sort()), created: false };
         }
         if (colleagueIds.length) {
-          await tx
-            .insert(momentColleagues)
-            .values(
-              colleagueIds.map((userId) => ({
-                teamId: input.teamId,
-                momentId: inserted.id,
-                userId,
-                createdAt: now,
-              })),
-            );
+          await tx.insert(momentColleagues).values(
+            colleagueIds.map((userId) => ({
+              teamId: input.teamId,
+              momentId: inserted.id,
+              userId,
+              createdAt: now,
+            })),
+          );
         }
         return { moment: toMoment(inserted, [...colleagueIds].sort()), created: true };
       });

@@ -48,6 +48,7 @@ export function createScheduleRepository(db: Db): ScheduleStore {
           cron: input.cron,
           timezone: input.timezone,
           createdBy: input.createdBy,
+          options: input.options ?? {},
           // The injected clock, not the database's: fire times before creation are never due.
           createdAt: input.now,
           updatedAt: input.now,

@@ -50,6 +50,8 @@ export function createScheduleService(
       timezone: string;
       createdBy: string;
       now: Date;
+      /** Kind-specific settings, validated by the kind when it runs (a digest's `scope`). */
+      options?: Record<string, unknown>;
     }): Promise<{ ok: true; value: CreatedSchedule } | CreateScheduleFailure> {
       if (!options.isKindAvailable(input.kind)) return { ok: false, reason: 'kind_unavailable' };
       const timezone = canonicalTimeZone(input.timezone);

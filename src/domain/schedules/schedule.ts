@@ -44,6 +44,7 @@ export interface ScheduleStore {
     timezone: string;
     createdBy: string;
     now: Date;
+    options?: Record<string, unknown>;
   }): Promise<Schedule>;
   get(id: number): Promise<Schedule | undefined>;
   /** A team's schedules with their latest run, oldest schedule first. */

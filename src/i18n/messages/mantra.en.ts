@@ -57,7 +57,9 @@ export const mantraEn = {
   scheduleUsage: (p: { zone: string }) =>
     'Usage: `/culture schedule mantra #channel "0 9 * * 1-5" Europe/Paris`: what to post, the channel (pick it with #), ' +
     'a cron expression in quotes (minute hour day-of-month month day-of-week) and, optionally, a time zone ' +
-    `(default: the workspace’s, ${p.zone}).`,
+    `(default: the workspace’s, ${p.zone}). For a team’s own digest add \`scope=channel\`: ` +
+    'only the moments logged in that channel or by or about its members.',
+  scheduleScopeDigestOnly: '`scope=channel` is for digests only.',
   scheduleUnknownKind: (p: { kind: string }) =>
     `I can schedule \`mantra\`, \`digest\` or \`pulse\`, not \`${p.kind}\`.`,
   scheduleKindUnavailable: (p: { kind: string }) =>

@@ -62,7 +62,9 @@ export const mantraFr: typeof mantraEn = {
   scheduleUsage: (p) =>
     'Utilisation : `/culture schedule mantra #canal "0 9 * * 1-5" Europe/Paris` : quoi publier, le canal (choisi avec #), ' +
     'une expression cron entre guillemets (minute heure jour-du-mois mois jour-de-la-semaine) et, si besoin, un fuseau ' +
-    `horaire (par défaut celui de l’espace de travail, ${p.zone}).`,
+    `horaire (par défaut celui de l’espace de travail, ${p.zone}). Pour le bilan d’une équipe, ajoutez \`scope=channel\` : ` +
+    'seulement les moments notés dans ce canal, par ses membres ou à leur sujet.',
+  scheduleScopeDigestOnly: '`scope=channel` ne vaut que pour les bilans.',
   scheduleUnknownKind: (p) => `Je peux planifier \`mantra\`, \`digest\` ou \`pulse\`, pas \`${p.kind}\`.`,
   scheduleKindUnavailable: (p) =>
     `Les publications planifiées du ${p.kind} ne sont pas encore disponibles : cette partie du bot est en construction. ` +

@@ -9,12 +9,18 @@ export interface ScheduleArgs {
   cron: string;
   /** The zone as typed, when one was given (validated later). */
   timezone: string | undefined;
+  /** `scope=channel` on a digest: only that channel's team (its moments and its members'). */
+  scope: 'workspace' | 'channel';
 }
 
 export type ParsedScheduleArgs =
   | { ok: true; value: ScheduleArgs }
   | { ok: false; reason: 'usage' }
-  | { ok: false; reason: 'unknown_kind'; kind: string };
+  | { ok: false; reason: 'unknown_kind'; kind: string }
+  | { ok: false; reason: 'scope_not_for_kind' };
+
+/** A trailing `scope=channel|workspace`, anywhere after the cron. */
+const SCOPE = /\s+scope=(channel|workspace)\s*$/i;
 
 /**
  * Quotes people type around the cron: straight ones, and the curly or French ones that Slack
@@ -42,7 +48,9 @@ const scheduleArgs = z.object({
  * Without quotes, five fields and an optional zone are still understood.
  */
 export function parseScheduleArgs(rest: string): ParsedScheduleArgs {
-  const text = rest.trim();
+  const scopeMatch = SCOPE.exec(rest.trim());
+  const scope = (scopeMatch?.[1]?.toLowerCase() ?? 'workspace') as 'workspace' | 'channel';
+  const text = rest.trim().replace(SCOPE, '');
   let raw: { kind?: string; channelId?: string; cron?: string; timezone?: string | undefined };
   const quoted = QUOTED.exec(text);
   if (quoted) {
@@ -57,7 +65,8 @@ export function parseScheduleArgs(rest: string): ParsedScheduleArgs {
   const { kind, ...value } = parsed.data;
   if (!(SCHEDULE_KINDS as readonly string[]).includes(kind))
     return { ok: false, reason: 'unknown_kind', kind };
-  return { ok: true, value: { ...value, kind: kind as ScheduleKind, timezone: value.timezone } };
+  if (scope === 'channel' && kind !== 'digest') return { ok: false, reason: 'scope_not_for_kind' };
+  return { ok: true, value: { ...value, kind: kind as ScheduleKind, timezone: value.timezone, scope } };
 }
 
 const scheduleId = z

@@ -66,13 +66,16 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
       const typed = `/culture schedule ${rest}`;
       const parsed = parseScheduleArgs(rest);
       if (!parsed.ok) {
+        const usage = m.scheduleUsage({ zone: workspace.timezone });
         const problem =
           parsed.reason === 'unknown_kind'
-            ? `${m.scheduleUnknownKind({ kind: typedCode(parsed.kind) })} ${m.scheduleUsage({ zone: workspace.timezone })}`
-            : m.scheduleUsage({ zone: workspace.timezone });
+            ? `${m.scheduleUnknownKind({ kind: typedCode(parsed.kind) })} ${usage}`
+            : parsed.reason === 'scope_not_for_kind'
+              ? `${m.scheduleScopeDigestOnly} ${usage}`
+              : usage;
         return reply(buildRefusalWithText(m, problem, typed));
       }
-      const { kind, channelId, cron } = parsed.value;
+      const { kind, channelId, cron, scope } = parsed.value;
       const zone = parsed.value.timezone ?? workspace.timezone;
       const result = await deps.schedules.create({
         teamId,
@@ -82,6 +85,7 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
         timezone: zone,
         createdBy: userId,
         now: deps.clock(),
+        options: kind === 'digest' ? { scope } : {},
       });
       if (result.ok) return reply(buildScheduleCreated(m, locale, result.value));
       switch (result.reason) {

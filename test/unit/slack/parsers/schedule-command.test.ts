@@ -6,17 +6,44 @@ import {
 } from '../../../../src/slack/parsers/schedule-command.js';
 
 describe('parseScheduleArgs', () => {
+  it('reads scope=channel after a digest schedule, and refuses it for other kinds', () => {
+    expect(parseScheduleArgs('digest <#C7|team-a> "0 9 * * 1" Europe/Paris scope=channel')).toEqual({
+      ok: true,
+      value: {
+        kind: 'digest',
+        channelId: 'C7',
+        cron: '0 9 * * 1',
+        timezone: 'Europe/Paris',
+        scope: 'channel',
+      },
+    });
+    expect(parseScheduleArgs('digest <#C7> "0 9 * * 1" SCOPE=Channel')).toMatchObject({
+      ok: true,
+      value: { timezone: undefined, scope: 'channel' },
+    });
+    expect(parseScheduleArgs('mantra <#C7> "0 9 * * 1" scope=channel')).toEqual({
+      ok: false,
+      reason: 'scope_not_for_kind',
+    });
+  });
+
   it('reads kind, escaped channel, quoted cron and zone', () => {
     expect(parseScheduleArgs('mantra <#C123ABC|general> "0 9 * * 1-5" Europe/Paris')).toEqual({
       ok: true,
-      value: { kind: 'mantra', channelId: 'C123ABC', cron: '0 9 * * 1-5', timezone: 'Europe/Paris' },
+      value: {
+        kind: 'mantra',
+        channelId: 'C123ABC',
+        cron: '0 9 * * 1-5',
+        timezone: 'Europe/Paris',
+        scope: 'workspace',
+      },
     });
   });
 
   it('takes the channel with or without its name, and no zone', () => {
     expect(parseScheduleArgs('MANTRA <#C9> "30 8 * * 1"')).toEqual({
       ok: true,
-      value: { kind: 'mantra', channelId: 'C9', cron: '30 8 * * 1', timezone: undefined },
+      value: { kind: 'mantra', channelId: 'C9', cron: '30 8 * * 1', timezone: undefined, scope: 'workspace' },
     });
   });
 
@@ -29,7 +56,7 @@ describe('parseScheduleArgs', () => {
     ]) {
       expect(parseScheduleArgs(text), text).toEqual({
         ok: true,
-        value: { kind: 'mantra', channelId: 'C1', cron: '0 9 * * *', timezone: 'UTC' },
+        value: { kind: 'mantra', channelId: 'C1', cron: '0 9 * * *', timezone: 'UTC', scope: 'workspace' },
       });
     }
   });
@@ -37,7 +64,13 @@ describe('parseScheduleArgs', () => {
   it('understands five unquoted fields', () => {
     expect(parseScheduleArgs('digest <#C1> 0 9 * * 1 America/New_York')).toEqual({
       ok: true,
-      value: { kind: 'digest', channelId: 'C1', cron: '0 9 * * 1', timezone: 'America/New_York' },
+      value: {
+        kind: 'digest',
+        channelId: 'C1',
+        cron: '0 9 * * 1',
+        timezone: 'America/New_York',
+        scope: 'workspace',
+      },
     });
   });
 
@@ -56,7 +89,13 @@ describe('parseScheduleArgs', () => {
   it('leaves cron and zone validation to the calendar', () => {
     expect(parseScheduleArgs('mantra <#C1> "every day" Mars/Base')).toEqual({
       ok: true,
-      value: { kind: 'mantra', channelId: 'C1', cron: 'every day', timezone: 'Mars/Base' },
+      value: {
+        kind: 'mantra',
+        channelId: 'C1',
+        cron: 'every day',
+        timezone: 'Mars/Base',
+        scope: 'workspace',
+      },
     });
   });
 });
