@@ -112,6 +112,8 @@ export const momentColleagues = pgTable(
   (t) => [
     primaryKey({ columns: [t.momentId, t.userId] }),
     index('moment_colleagues_team_user_idx').on(t.teamId, t.userId, t.createdAt),
+    // The digest's "who was recognised this week" reads a week of links by this range.
+    index('moment_colleagues_team_created_idx').on(t.teamId, t.createdAt),
   ],
 );
 
