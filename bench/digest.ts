@@ -121,7 +121,8 @@ for (const row of plan) console.log(`  ${Object.values(row)[0]}`);
 const planColleagues = await sql.unsafe(
   `explain (costs off)
    select mc.user_id, count(*) from moment_colleagues mc join moments m on m.id = mc.moment_id
-   where m.team_id = $1 and m.kind = 'praise' and m.created_at >= $2 and m.created_at < $3
+   where mc.team_id = $1 and mc.created_at >= $2 and mc.created_at < $3
+     and m.team_id = $1 and m.kind = 'praise' and m.created_at >= $2 and m.created_at < $3
    group by mc.user_id order by count(*) desc limit 12`,
   [TEAM, week.start.toISOString(), week.end.toISOString()],
 );
