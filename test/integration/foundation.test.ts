@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { executeRows } from '../../src/db/client.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { signSlackRequest } from '../support/slack-driver.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
@@ -28,12 +29,10 @@ describeEachDatabase('foundation', (db) => {
   });
 
   it('applies every migration: the foundation tables exist', async () => {
-    const result = await db().db.execute<{ tablename: string }>(
+    const rows = await executeRows<{ tablename: string }>(
+      db().db,
       sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
     );
-    const rows = (Array.isArray(result) ? result : (result as { rows: { tablename: string }[] }).rows) as {
-      tablename: string;
-    }[];
     expect(rows.map((r) => r.tablename)).toEqual(
       expect.arrayContaining([
         'workspaces',

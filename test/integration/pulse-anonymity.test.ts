@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
+import { type Database, executeRows } from '../../src/db/client.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { pulseDriver } from '../support/pulse-helpers.js';
 import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
@@ -13,8 +13,7 @@ const RESPONDENTS = ['UANA', 'UBEN', 'UCAL', 'UDEE', 'UEVE', 'UFAY', 'UGUS', 'UH
 type Row = Record<string, unknown>;
 
 async function query(database: Database, statement: ReturnType<typeof sql.raw>): Promise<Row[]> {
-  const result = await database.db.execute<Row>(statement);
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+  return executeRows<Row>(database.db, statement);
 }
 
 /** Every row of every table of the app, each as its table name and column values. */

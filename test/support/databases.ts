@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import { type Database, executeRows, openDatabase } from '../../src/db/client.js';
 
 export interface DatabaseTarget {
   readonly name: 'pglite' | 'postgres';
@@ -88,12 +88,10 @@ export function describeEachDatabase(
 
 /** Empties every table of the app (between tests that need a clean slate). */
 export async function wipe(database: Database) {
-  const tables = await database.db.execute<{ tablename: string }>(
+  const rows = await executeRows<{ tablename: string }>(
+    database.db,
     sql`select tablename from pg_tables where schemaname = 'public'`,
   );
-  const rows = (Array.isArray(tables) ? tables : (tables as { rows: { tablename: string }[] }).rows) as {
-    tablename: string;
-  }[];
   const names = rows.map((r) => `"${r.tablename}"`).join(', ');
   if (names) await database.db.execute(sql.raw(`truncate ${names} restart identity cascade`));
 }

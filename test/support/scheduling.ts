@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import { type Database, executeRows, openDatabase } from '../../src/db/client.js';
 import { momentColleagues, moments, scheduleRuns } from '../../src/db/schema.js';
 import type { DatabaseTarget } from './databases.js';
 import type { SlackEmulator } from './slack-emulator.js';
@@ -17,10 +17,7 @@ export async function openSecondConnection(
   if (target.name !== 'postgres') return { database, close: async () => {} };
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is needed for the postgres target');
-  const result = await database.db.execute<{ name: string }>(sql`select current_database() as name`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: { name: string }[] }).rows) as {
-    name: string;
-  }[];
+  const rows = await executeRows<{ name: string }>(database.db, sql`select current_database() as name`);
   const url = new URL(adminUrl);
   url.pathname = `/${rows[0]?.name}`;
   const second = await openDatabase({ url: url.toString() });

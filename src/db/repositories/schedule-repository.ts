@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { ScheduleRun, ScheduleRunStore, ScheduleStore } from '../../domain/schedules/schedule.js';
-import type { Db } from '../client.js';
+import { type Db, executeRows } from '../client.js';
 import { scheduleRuns, schedules } from '../schema.js';
 
 const scheduleColumns = {
@@ -30,11 +30,6 @@ const runColumns = {
   claimedBy: scheduleRuns.claimedBy,
   updatedAt: scheduleRuns.updatedAt,
 };
-
-/** Postgres and PGlite hand back `execute` rows differently. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 export function createScheduleRepository(db: Db): ScheduleStore {
   return {
@@ -151,15 +146,18 @@ export function createScheduleRunRepository(db: Db): ScheduleRunStore {
     async claim(scheduleId, fireAt, claimedBy, now) {
       // One statement: the row is only inserted for a schedule that still exists and is
       // enabled, and the unique (schedule_id, fire_at) index lets exactly one insert win.
-      const result = await db.execute(sql`
+      const inserted = await executeRows<{ id: number }>(
+        db,
+        sql`
         insert into ${scheduleRuns} (team_id, schedule_id, fire_at, status, attempts, claimed_by, created_at, updated_at)
         select ${schedules.teamId}, ${schedules.id}, ${fireAt.toISOString()}::timestamptz, 'claimed', 0, ${claimedBy},
                ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
         from ${schedules}
         where ${schedules.id} = ${scheduleId} and ${schedules.enabled}
         on conflict (schedule_id, fire_at) do nothing
-        returning id`);
-      return rowsOf<{ id: number }>(result).length > 0;
+        returning id`,
+      );
+      return inserted.length > 0;
     },
 
     async recordSkipped(scheduleId, fireTimes, reason, now) {

@@ -107,6 +107,24 @@ export function buildRecognitionPost(m: Messages, moment: Moment) {
   return { text, blocks };
 }
 
+/** "What we learned / what we changed": optional in the full modal, the point of the lesson modal. */
+function lessonInput(m: Messages, lesson: string | null, optional: boolean): types.InputBlock {
+  return {
+    type: 'input',
+    block_id: BLOCKS.momentLesson,
+    optional,
+    label: plain(m.momentsFieldLesson),
+    hint: { type: 'plain_text', text: m.momentsFieldLessonHint },
+    element: {
+      type: 'plain_text_input',
+      action_id: BLOCKS.momentLesson,
+      multiline: true,
+      max_length: LESSON_MAX_LENGTH,
+      ...(lesson ? { initial_value: lesson } : {}),
+    },
+  };
+}
+
 type Prefill = Partial<Pick<MomentDraft, 'kind' | 'colleagueIds' | 'story'>> &
   Partial<Pick<Moment, 'customerType' | 'touchpoint' | 'impact' | 'lesson' | 'followUpUserId'>>;
 
@@ -207,20 +225,7 @@ export function buildMomentModal(
         initial_option: pick(impactOptions, prefill.impact ?? 'small'),
       },
     },
-    {
-      type: 'input',
-      block_id: BLOCKS.momentLesson,
-      optional: true,
-      label: plain(m.momentsFieldLesson),
-      hint: { type: 'plain_text', text: m.momentsFieldLessonHint },
-      element: {
-        type: 'plain_text_input',
-        action_id: BLOCKS.momentLesson,
-        multiline: true,
-        max_length: LESSON_MAX_LENGTH,
-        ...initial(prefill.lesson ?? undefined, 'initial_value'),
-      },
-    },
+    lessonInput(m, prefill.lesson ?? null, true),
     {
       type: 'input',
       block_id: BLOCKS.momentFollowUp,
@@ -260,19 +265,7 @@ export function buildLessonModal(m: Messages, moment: Moment, metadata: string):
     private_metadata: metadata,
     blocks: [
       section(storyQuote(moment.story)),
-      {
-        type: 'input',
-        block_id: BLOCKS.momentLesson,
-        label: plain(m.momentsFieldLesson),
-        hint: { type: 'plain_text', text: m.momentsFieldLessonHint },
-        element: {
-          type: 'plain_text_input',
-          action_id: BLOCKS.momentLesson,
-          multiline: true,
-          max_length: LESSON_MAX_LENGTH,
-          ...(moment.lesson ? { initial_value: moment.lesson } : {}),
-        },
-      },
+      lessonInput(m, moment.lesson, false),
       {
         type: 'input',
         block_id: BLOCKS.momentResolveNow,

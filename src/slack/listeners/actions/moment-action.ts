@@ -10,6 +10,7 @@ import {
   type MomentProblem,
   momentProblemText,
 } from '../../blocks/moments.js';
+import { createMomentPublisher } from '../../moment-publisher.js';
 import { momentIdValue } from '../../parsers/moment-command.js';
 
 export type MomentActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
@@ -34,6 +35,28 @@ export async function answer(respond: MomentActionArgs['respond'], text: string)
 
 export async function refuse(respond: MomentActionArgs['respond'], m: Messages, problem: MomentProblem) {
   await answer(respond, momentProblemText(m, problem));
+}
+
+/**
+ * Deletes a moment for good (its author, or an admin moderating) and takes its recognition
+ * post down; false when refused (the clicker has been told why).
+ */
+export async function removeMoment(
+  deps: Deps,
+  respond: MomentActionArgs['respond'],
+  ctx: Awaited<ReturnType<typeof readMomentAction>>,
+): Promise<boolean> {
+  if (!ctx.momentId) {
+    await refuse(respond, ctx.m, 'not_found');
+    return false;
+  }
+  const removed = await deps.moments.remove(ctx.teamId, ctx.userId, ctx.momentId);
+  if (!removed.ok) {
+    await refuse(respond, ctx.m, removed.problem === 'not_allowed' ? 'not_allowed_delete' : 'not_found');
+    return false;
+  }
+  await createMomentPublisher(deps).retract(removed.value);
+  return true;
 }
 
 /** Opens the moment modal on the author's own moment; others are told only the author edits. */

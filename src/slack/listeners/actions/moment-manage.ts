@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Deps } from '../../../deps.js';
-import { createMomentPublisher } from '../../moment-publisher.js';
-import { answer, type MomentActionArgs, openEditModal, readMomentAction, refuse } from './moment-action.js';
+import {
+  answer,
+  type MomentActionArgs,
+  openEditModal,
+  readMomentAction,
+  refuse,
+  removeMoment,
+} from './moment-action.js';
 
 const choice = z.string().regex(/^(edit|delete):/);
 
@@ -20,14 +26,5 @@ export const handleMomentManage = (deps: Deps) => async (args: MomentActionArgs)
   if (verb === 'edit') {
     return openEditModal(args, ctx, await deps.moments.get(ctx.teamId, ctx.momentId));
   }
-  const removed = await deps.moments.remove(ctx.teamId, ctx.userId, ctx.momentId);
-  if (!removed.ok) {
-    return refuse(
-      args.respond,
-      ctx.m,
-      removed.problem === 'not_allowed' ? 'not_allowed_delete' : 'not_found',
-    );
-  }
-  await createMomentPublisher(deps).retract(removed.value);
-  await answer(args.respond, ctx.m.momentsDeleted);
+  if (await removeMoment(deps, args.respond, ctx)) await answer(args.respond, ctx.m.momentsDeleted);
 };
