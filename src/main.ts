@@ -20,6 +20,7 @@ import { createRoleService } from './domain/roles/role-service.js';
 import { createScheduleService } from './domain/schedules/schedule-service.js';
 import { createLanguages } from './domain/workspace/languages.js';
 import { createWorkspaceService } from './domain/workspace/workspace-service.js';
+import { forgetProcessedEventsJob } from './jobs/forget-processed-events.js';
 import { pulseDeadlinesJob } from './jobs/pulse-deadlines.js';
 import { scheduledKinds } from './jobs/scheduled-kinds.js';
 import { createScheduledPostsJob } from './jobs/scheduled-posts.js';
@@ -100,7 +101,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       : createScheduler(deps, {
           postsJob: createScheduledPostsJob({ replicaId: newReplicaId() }),
           // Pulse deadlines and reminders: claimed in Postgres, so every replica may tick them.
-          jobs: [pulseDeadlinesJob],
+          jobs: [pulseDeadlinesJob, forgetProcessedEventsJob],
         });
   scheduler?.start();
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { executeRows } from '../../src/db/client.js';
+import { forgetProcessedEventsJob } from '../../src/jobs/forget-processed-events.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { signSlackRequest } from '../support/slack-driver.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
@@ -147,10 +148,25 @@ describeEachDatabase('foundation', (db) => {
     await t.bot.deps.workspaces.setLocale('T0TEST', 'en');
   });
 
-  it('handles an event delivered twice (a Slack retry) once', async () => {
-    const first = await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', new Date());
-    const again = await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', new Date());
+  it('handles an event delivered twice (a Slack retry) once, and forgets it a day later', async () => {
+    const at = new Date('2026-11-23T10:00:00Z');
+    const first = await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', at);
+    const again = await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', at);
     expect([first, again]).toEqual([true, false]);
+
+    await forgetProcessedEventsJob.run(t.bot.deps, new Date('2026-11-24T09:00:00Z'));
+    expect(await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', at)).toBe(false);
+    await forgetProcessedEventsJob.run(t.bot.deps, new Date('2026-11-24T10:00:01Z'));
+    expect(await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', at)).toBe(true);
+  });
+
+  it('records the id of each delivered event, so a redelivery on any replica is recognised', async () => {
+    const event = { type: 'app_mention', user: MEMBER, text: 'hi', channel: 'C1', ts: '1.2' };
+    const first = await t.driver.event(event, { eventId: 'Ev-retry-1' });
+    const retry = await t.driver.event(event, { eventId: 'Ev-retry-1', retryNum: 1 });
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(await t.bot.whenIdle()).toBe(true);
+    expect(await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-retry-1', new Date())).toBe(false);
   });
 });
 

@@ -28,6 +28,7 @@ export interface WorkspaceStore {
   ): Promise<{ teamId: string; locale: string; timezone: string; settings: unknown }>;
   update(teamId: string, patch: { locale?: string; timezone?: string; settings?: unknown }): Promise<void>;
   markEventProcessed(teamId: string, eventId: string, now: Date): Promise<boolean>;
+  forgetEventsBefore(cutoff: Date): Promise<void>;
 }
 
 export function createWorkspaceService(
@@ -56,6 +57,8 @@ export function createWorkspaceService(
       await store.update(teamId, { timezone });
     },
     /** False when Slack already delivered this event (a retry): handle each event once. */
+    /** Forgets event ids recorded before `cutoff` (housekeeping). */
+    forgetEventsBefore: (cutoff: Date) => store.forgetEventsBefore(cutoff),
     markEventProcessed: (teamId: string, eventId: string, now: Date) =>
       store.markEventProcessed(teamId, eventId, now),
     async updateSettings(teamId: string, patch: Partial<WorkspaceSettings>) {
