@@ -74,6 +74,9 @@ export function buildSlackApp({ config, logger, isHealthy }: SlackAppOptions): S
       // failures get a few quick retries instead of the default half hour, so an interactive
       // reply is never stuck behind a long back-off.
       retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+      // The client waits forever by default: a hung call would hold a scheduled run's claim
+      // (and its node-cron task) until another replica takes it over and posts twice.
+      timeout: 30_000,
     },
   });
 

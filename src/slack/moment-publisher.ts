@@ -36,8 +36,17 @@ export function createMomentPublisher(deps: PublisherDeps) {
         channel,
         ...buildRecognitionPost(messages(locale), moment),
       });
-      if (posted.ts)
-        await deps.moments.recordRecognitionPost(moment.teamId, moment.id, channel, posted.ts, deps.clock());
+      if (!posted.ts) return;
+      const now = deps.clock();
+      const kept = await deps.moments.recordRecognitionPost(
+        moment.teamId,
+        moment.id,
+        channel,
+        posted.ts,
+        now,
+      );
+      // Undone while the post was on its way: the story must not stay in the channel.
+      if (!kept) await slack.chat.delete({ channel, ts: posted.ts });
     } catch (err) {
       logger.warn(
         { err, momentId: moment.id, channel },

@@ -157,4 +157,16 @@ describeEachDatabase('anonymity of the pulse, in the database', (db) => {
     expect(plain).not.toEqual(arrival);
     expect(byCtid).not.toEqual(arrival);
   });
+
+  it('gives every answer a new id at each answer, so two snapshots cannot tell the newest apart', async () => {
+    await p.command('start', MANAGER);
+    const [first, second, third] = RESPONDENTS;
+    await p.answer(first as string, { score: 4 });
+    await p.answer(second as string, { score: 6 });
+    const before = new Set((await query(db(), sql.raw('select id from pulse_answers'))).map((r) => r.id));
+    await p.answer(third as string, { score: 8 });
+    const after = (await query(db(), sql.raw('select id from pulse_answers'))).map((r) => r.id);
+    expect(after).toHaveLength(3);
+    expect(after.filter((id) => before.has(id))).toEqual([]);
+  });
 });

@@ -164,9 +164,13 @@ export function createPulseRepository(db: Db) {
             .delete(pulseAnswers)
             .where(and(eq(pulseAnswers.teamId, teamId), eq(pulseAnswers.pulseId, pulseId)))
             .returning();
+          // Every answer gets a fresh id and a random place: two snapshots of the table taken
+          // between answers (a backup, a replica) must not reveal which row is the newest.
           await tx
             .insert(pulseAnswers)
-            .values(shuffle([...earlier.map((row) => ({ ...row, respondentId: null })), values]));
+            .values(
+              shuffle([...earlier.map(({ id: _id, ...row }) => ({ ...row, respondentId: null })), values]),
+            );
           return 'recorded';
         }
         await tx

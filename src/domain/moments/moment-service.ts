@@ -206,9 +206,18 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
       return { ok: true, value: moment };
     },
 
-    /** Remembers where the recognition post went, so edits and deletions can reach it. */
+    /**
+     * Remembers where the recognition post went, so edits and deletions can reach it. False
+     * when the moment is gone already (undone while its post was on its way).
+     */
     async recordRecognitionPost(teamId: string, id: string, channelId: string, ts: string, now: Date) {
-      await store.update(teamId, id, { recognitionChannelId: channelId, recognitionTs: ts }, now);
+      const updated = await store.update(
+        teamId,
+        id,
+        { recognitionChannelId: channelId, recognitionTs: ts },
+        now,
+      );
+      return updated !== undefined;
     },
   };
 }

@@ -5,9 +5,9 @@ import { buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
 import { buildScheduleCreated, buildScheduleList, kindLabel } from '../../blocks/schedules.js';
 import { escapeUserText } from '../../mrkdwn.js';
 import { parseScheduleArgs, parseTimezoneArgs, parseUnscheduleArgs } from '../../parsers/schedule-command.js';
-import type { CultureRequest, CultureSubcommands } from './culture.js';
+import type { CultureSubcommands } from './culture.js';
 
-type ScheduleDeps = Pick<Deps, 'roles' | 'schedules' | 'workspaces' | 'clock' | 'logger'>;
+type ScheduleDeps = Pick<Deps, 'roles' | 'schedules' | 'workspaces' | 'clock'>;
 
 /** User text shown inside `code`: escaped, and no backtick can close the span early. */
 function typedCode(text: string): string {
@@ -35,22 +35,6 @@ function describeProblem(m: Messages, problem: CronProblem): string {
   }
 }
 
-/** Keeps a subcommand's failure from going unanswered: the asker gets the generic error. */
-function guarded(
-  deps: ScheduleDeps,
-  name: string,
-  handler: (request: CultureRequest) => Promise<void>,
-): (request: CultureRequest) => Promise<void> {
-  return async (request) => {
-    try {
-      await handler(request);
-    } catch (err) {
-      deps.logger.error({ err, sub: name, teamId: request.teamId }, '/culture subcommand failed');
-      await request.reply(buildTextMessage(request.m.genericError)).catch(() => {});
-    }
-  };
-}
-
 /**
  * `/culture schedule|schedules|unschedule|timezone`: scheduled posts. Creating, removing and
  * the workspace zone are for admins; managers may look at the list.
@@ -60,7 +44,7 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
     buildTextMessage(m.notAllowed({ needed: needed === 'admin' ? m.roleNameAdmin : m.roleNameManager }));
 
   return {
-    schedule: guarded(deps, 'schedule', async ({ teamId, userId, rest, m, locale, reply }) => {
+    schedule: async ({ teamId, userId, rest, m, locale, reply }) => {
       if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
       const workspace = await deps.workspaces.get(teamId);
       const typed = `/culture schedule ${rest}`;
@@ -100,15 +84,15 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
           );
         }
       }
-    }),
+    },
 
-    schedules: guarded(deps, 'schedules', async ({ teamId, userId, m, locale, reply }) => {
+    schedules: async ({ teamId, userId, m, locale, reply }) => {
       if (!(await deps.roles.can(teamId, userId, 'manager'))) return reply(refuse(m, 'manager'));
       const entries = await deps.schedules.list(teamId, deps.clock());
       await reply(buildScheduleList(m, locale, entries));
-    }),
+    },
 
-    unschedule: guarded(deps, 'unschedule', async ({ teamId, userId, args, m, reply }) => {
+    unschedule: async ({ teamId, userId, args, m, reply }) => {
       if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
       const id = parseUnscheduleArgs(args);
       if (id === undefined) return reply(buildTextMessage(m.scheduleUnscheduleUsage));
@@ -119,9 +103,9 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
           m.scheduleRemoved({ id, kind: kindLabel(m, removed.kind), channel: removed.channelId }),
         ),
       );
-    }),
+    },
 
-    timezone: guarded(deps, 'timezone', async ({ teamId, userId, args, rest, m, reply }) => {
+    timezone: async ({ teamId, userId, args, rest, m, reply }) => {
       if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
       const typed = parseTimezoneArgs(args);
       if (typed === undefined) {
@@ -140,6 +124,6 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
       }
       await deps.workspaces.setTimezone(teamId, zone);
       await reply(buildTextMessage(m.scheduleTimezoneSet({ zone })));
-    }),
+    },
   };
 }

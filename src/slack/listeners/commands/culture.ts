@@ -3,6 +3,7 @@ import type { Deps } from '../../../deps.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { buildHelp } from '../../blocks/help.js';
+import { escapeUserText } from '../../mrkdwn.js';
 import { parseLanguageArgs, parseRoleArgs, splitSubcommand } from '../../parsers/culture-command.js';
 
 /** What a `/culture <sub>` handler gets: who asked, where, the words after the subcommand. */
@@ -25,7 +26,7 @@ export type CultureSubcommands = Record<string, (request: CultureRequest) => Pro
  * file does not grow with every setting.
  */
 export const handleCulture =
-  (deps: Pick<Deps, 'languages'>, subcommands: CultureSubcommands) =>
+  (deps: Pick<Deps, 'languages' | 'logger'>, subcommands: CultureSubcommands) =>
   async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     // Slack shows "dispatch_failed" after 3 s: acknowledge first, answer through response_url.
     await ack();
@@ -45,8 +46,19 @@ export const handleCulture =
       },
     };
     const handler = subcommands[sub];
-    if (handler) await handler(request);
-    else await request.reply(buildTextMessage(m.cultureUnknown({ text: command.text.trim() })));
+    if (handler) {
+      try {
+        await handler(request);
+      } catch (err) {
+        // Nothing goes unanswered: the asker hears something went wrong, the log has why.
+        deps.logger.error({ err, sub, teamId: request.teamId }, '/culture subcommand failed');
+        await request.reply(buildTextMessage(m.genericError)).catch(() => {});
+      }
+    } else {
+      // Echoed inside `code`: escaped, and no backtick of the user's can close the span early.
+      const typed = escapeUserText(command.text.trim()).replace(/`/g, "'");
+      await request.reply(buildTextMessage(m.cultureUnknown({ text: typed })));
+    }
   };
 
 /** help, role, language. */

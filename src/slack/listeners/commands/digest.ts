@@ -4,7 +4,7 @@ import { messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { composeDigest, postDigest } from '../../digest-post.js';
 import { splitSubcommand } from '../../parsers/culture-command.js';
-import { slackErrorCode } from '../../people-directory.js';
+import { withChannelAccess } from '../../slack-failures.js';
 
 /** `/digest preview` (anyone, only to them) and `/digest post` (managers and admins, in this channel). */
 export const handleDigest =
@@ -13,41 +13,32 @@ export const handleDigest =
     await ack();
     const teamId = command.team_id;
     const userId = command.user_id;
+    const channelId = command.channel_id;
     const locale = await deps.languages.forUser(teamId, userId);
     const m = messages(locale);
-    const { sub, args } = splitSubcommand(command.text);
-    const now = deps.clock();
-    const { timezone } = await deps.workspaces.get(teamId);
-    const week = deps.digests.currentWeek(now, timezone);
-
-    if (sub === 'preview' && args.length === 0) {
-      const message = await composeDigest(deps, {
-        teamId,
-        week,
-        scope: { kind: 'workspace' },
-        locale,
-        preview: true,
-      });
+    const reply = async (message: ReturnType<typeof buildTextMessage>) => {
       await respond({ response_type: 'ephemeral', ...message });
-      return;
+    };
+    const { sub, args } = splitSubcommand(command.text);
+    if ((sub !== 'preview' && sub !== 'post') || args.length > 0)
+      return reply(buildTextMessage(m.digestUsage));
+    if (sub === 'post' && !(await deps.roles.can(teamId, userId, 'manager'))) {
+      return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameManager })));
     }
-    if (sub === 'post' && args.length === 0) {
-      if (!(await deps.roles.can(teamId, userId, 'manager'))) {
-        await respond({
-          response_type: 'ephemeral',
-          ...buildTextMessage(m.notAllowed({ needed: m.roleNameManager })),
-        });
-        return;
+    try {
+      const { timezone } = await deps.workspaces.get(teamId);
+      const week = deps.digests.currentWeek(deps.clock(), timezone);
+      const scope = { kind: 'workspace' as const };
+      if (sub === 'preview') {
+        return reply(await composeDigest(deps, { teamId, week, scope, locale, preview: true }));
       }
-      try {
-        await postDigest(deps, { teamId, channelId: command.channel_id, week, scope: { kind: 'workspace' } });
-      } catch (err) {
-        if (slackErrorCode(err) !== 'not_in_channel') throw err;
-        // A public channel the bot has not joined yet: join once, then post.
-        await deps.slack.conversations.join({ channel: command.channel_id });
-        await postDigest(deps, { teamId, channelId: command.channel_id, week, scope: { kind: 'workspace' } });
-      }
-      return;
+      // A public channel the bot has not joined yet is joined once, then posted in.
+      await withChannelAccess(deps.slack, channelId, () =>
+        postDigest(deps, { teamId, channelId, week, scope }),
+      );
+      await reply(buildTextMessage(m.digestPosted));
+    } catch (err) {
+      deps.logger.error({ err, teamId, channelId, sub }, '/digest failed');
+      await reply(buildTextMessage(m.genericError));
     }
-    await respond({ response_type: 'ephemeral', ...buildTextMessage(m.digestUsage) });
   };

@@ -45,19 +45,25 @@ export const handleInlineMoment =
       return refuse(problem);
     }
 
-    const result = await deps.moments.log(
-      teamId,
-      userId,
-      parsed.draft,
-      // One slash-command invocation has one trigger_id: a redelivered request is stored once.
-      { source: 'command', channelId: command.channel_id, dedupeKey: `command:${command.trigger_id}` },
-      deps.clock(),
-    );
-    if (!result.ok) {
-      return refuse(
-        momentProblemText(m, 'userId' in result.problem ? result.problem : result.problem.reason),
+    try {
+      const result = await deps.moments.log(
+        teamId,
+        userId,
+        parsed.draft,
+        // One slash-command invocation has one trigger_id: a redelivered request is stored once.
+        { source: 'command', channelId: command.channel_id, dedupeKey: `command:${command.trigger_id}` },
+        deps.clock(),
       );
+      if (!result.ok) {
+        return refuse(
+          momentProblemText(m, 'userId' in result.problem ? result.problem : result.problem.reason),
+        );
+      }
+      await respond({ response_type: 'ephemeral', ...buildMomentConfirmation(m, result.value.moment) });
+      if (result.value.created) await createMomentPublisher(deps).announce(result.value.moment);
+    } catch (err) {
+      // The story is handed back: whatever failed, nothing typed is lost.
+      deps.logger.error({ err, teamId, userId }, 'logging an inline moment failed');
+      await refuse(m.genericError);
     }
-    await respond({ response_type: 'ephemeral', ...buildMomentConfirmation(m, result.value.moment) });
-    if (result.value.created) await createMomentPublisher(deps).announce(result.value.moment);
   };
