@@ -6,7 +6,7 @@ import { createScheduleService } from '../../../../src/domain/schedules/schedule
 import { messages } from '../../../../src/i18n/index.js';
 import { createNodeCronCalendar } from '../../../../src/jobs/scheduler.js';
 import { createLogger } from '../../../../src/logger.js';
-import type { CultureRequest } from '../../../../src/slack/listeners/commands/culture.js';
+import { type CultureRequest, handleCulture } from '../../../../src/slack/listeners/commands/culture.js';
 import { scheduleCultureSubcommands } from '../../../../src/slack/listeners/commands/culture-schedule.js';
 
 /** A store that keeps schedules in memory: enough for the subcommands' own decisions. */
@@ -74,19 +74,28 @@ describe('/culture schedule for a kind whose feature has not landed', () => {
     await subcommands.schedule?.(request('mantra <#C1|floor> "0 9 * * 1"'));
     expect(store.rows).toHaveLength(1);
   });
+});
 
-  it('answers with the generic error when something breaks, instead of nothing', async () => {
-    const { replies, request, subcommands } = setup(['mantra']);
-    const broken = scheduleCultureSubcommands({
-      roles: {
-        can: async () => {
+describe('the /culture router', () => {
+  it('answers with the generic error when a subcommand breaks, instead of nothing', async () => {
+    const replies: RespondArguments[] = [];
+    const handler = handleCulture(
+      { languages: { forUser: async () => 'en' }, logger: createLogger('error') } as never,
+      {
+        boom: async () => {
           throw new Error('database down');
         },
       },
-      logger: createLogger('error'),
-    } as unknown as Deps);
-    await broken.schedules?.(request(''));
-    expect(replies[0]?.text).toBe(messages('en').genericError);
-    expect(subcommands).toHaveProperty('timezone');
+    );
+    await handler({
+      ack: async () => {},
+      command: { team_id: 'T1', user_id: 'U1', channel_id: 'C1', text: 'boom now' },
+      respond: async (message: RespondArguments) => {
+        replies.push(message);
+      },
+    } as never);
+    expect(replies).toEqual([
+      expect.objectContaining({ response_type: 'ephemeral', text: messages('en').genericError }),
+    ]);
   });
 });
