@@ -73,8 +73,9 @@ export function createScheduledPostsJob(options: {
       log.warn({ kind: schedule.kind }, 'no handler for this schedule kind');
       return 'failed';
     }
+    let messageTs: string;
     try {
-      const { messageTs } = await withChannelAccess(deps.slack, schedule.channelId, () =>
+      ({ messageTs } = await withChannelAccess(deps.slack, schedule.channelId, () =>
         handler(deps, {
           teamId: schedule.teamId,
           scheduleId: schedule.id,
@@ -85,15 +86,20 @@ export function createScheduledPostsJob(options: {
           fireAt: run.fireAt,
           createdBy: schedule.createdBy,
         }),
-      );
-      const recorded = await deps.scheduleRuns.markPosted(run, replicaId, { messageTs, attempts, now });
-      if (!recorded) log.warn('posted, but the run was taken over meanwhile');
-      if (schedule.failing) await deps.schedules.clearFailing(schedule.id, now);
-      log.info({ messageTs, attempts }, 'scheduled post delivered');
-      return 'posted';
+      ));
     } catch (err) {
       return recordFailure(deps, schedule, run, attempts, err, now);
     }
+    // Posted: from here on no failure may lead to a retry, which would post a second time.
+    try {
+      const recorded = await deps.scheduleRuns.markPosted(run, replicaId, { messageTs, attempts, now });
+      if (!recorded) log.warn('posted, but the run was taken over meanwhile');
+      if (schedule.failing) await deps.schedules.clearFailing(schedule.id, now);
+    } catch (err) {
+      log.error({ err, messageTs }, 'posted, but recording the outcome failed');
+    }
+    log.info({ messageTs, attempts }, 'scheduled post delivered');
+    return 'posted';
   }
 
   async function recordFailure(

@@ -206,11 +206,18 @@ export function createPostgresRunCoordinator(options: {
   runs: ScheduleRunStore;
   replicaId: string;
   clock: () => Date;
+  /** The task's zone. */
+  timezone: string;
 }): RunCoordinator {
+  const wall = wallClock(options.timezone);
   return {
     async shouldRun(key) {
       const parsed = parseCoordinationKey(key);
       if (!parsed) return false;
+      // When clocks go back, a wall time occurs twice: node-cron fires on the second one, the
+      // sweep's calendar on the first. The first is the one: refusing the second keeps it to
+      // one post (the sweep, at second 30, claims the first).
+      if (repeatsEarlierWallTime(wall, parsed.fireAt.getTime())) return false;
       return options.runs.claim(parsed.scheduleId, parsed.fireAt, options.replicaId, options.clock());
     },
   };
@@ -262,7 +269,6 @@ export function createScheduler(
   const replicaId = postsJob.replicaId;
   const logger = deps.logger.child({ component: 'scheduler', replicaId });
   const nodeCronLogger = cronLogger(deps.logger);
-  const coordinator = createPostgresRunCoordinator({ runs: deps.scheduleRuns, replicaId, clock: deps.clock });
   const tasks = new Map<number, { signature: string; task: ScheduledTask }>();
   const inFlight = new Set<Promise<unknown>>();
   let sweepTask: ScheduledTask | undefined;
@@ -291,7 +297,12 @@ export function createScheduler(
         timezone,
         noOverlap: true,
         distributed: true,
-        runCoordinator: coordinator,
+        runCoordinator: createPostgresRunCoordinator({
+          runs: deps.scheduleRuns,
+          replicaId,
+          clock: deps.clock,
+          timezone,
+        }),
         logger: nodeCronLogger,
       },
     );

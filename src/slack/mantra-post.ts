@@ -9,7 +9,7 @@ import { buildMantraPost } from './blocks/mantra.js';
  * callers decide (join and retry, tell the user, retry later).
  */
 export async function postMantra(
-  deps: Pick<Deps, 'mantras' | 'languages' | 'slack'>,
+  deps: Pick<Deps, 'mantras' | 'languages' | 'slack' | 'logger'>,
   target: { teamId: string; channelId: string; reference: Date; now: Date },
 ): Promise<{ messageTs: string }> {
   const locale = await deps.languages.forWorkspace(target.teamId);
@@ -31,13 +31,17 @@ export async function postMantra(
     unfurl_media: false,
   });
   if (!posted.ts) throw new Error('chat.postMessage answered without a message ts');
-  await deps.mantras.recordPost({
-    teamId: target.teamId,
-    mantraId: line.id,
-    momentId: story?.id ?? null,
-    channelId: target.channelId,
-    messageTs: posted.ts,
-    postedAt: target.now,
-  });
+  // The post is out: failing to remember it only weakens the rotation, so it must not throw
+  // (a throw here would make the caller retry, and post twice).
+  await deps.mantras
+    .recordPost({
+      teamId: target.teamId,
+      mantraId: line.id,
+      momentId: story?.id ?? null,
+      channelId: target.channelId,
+      messageTs: posted.ts,
+      postedAt: target.now,
+    })
+    .catch((err) => deps.logger.error({ err, channel: target.channelId }, 'mantra posted but not recorded'));
   return { messageTs: posted.ts };
 }

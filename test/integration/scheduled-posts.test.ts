@@ -82,11 +82,13 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
       runs: a.bot.deps.scheduleRuns,
       replicaId: 'replica-a',
       clock: a.bot.deps.clock,
+      timezone: 'Europe/Paris',
     });
     const coordinatorB = createPostgresRunCoordinator({
       runs: b.bot.deps.scheduleRuns,
       replicaId: 'replica-b',
       clock: b.bot.deps.clock,
+      timezone: 'Europe/Paris',
     });
     const [created] = await db().db.select({ id: schedules.id }).from(schedules);
     const id = created?.id ?? -1;
@@ -121,6 +123,27 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect(new Set(runs.map((r) => r.messageTs)).size).toBe(20);
     // Every post is the illustrated vision line.
     expect(JSON.stringify(posts[0]?.args.blocks)).toContain(`<@${COLLEAGUE}> delighted a customer`);
+  });
+
+  it('posts a 02:30 Paris schedule once on the night clocks go back, though node-cron fires the second 02:30', async () => {
+    const evening = new Date('2026-10-24T20:00:00Z');
+    await schedule(a.bot.deps, '30 2 * * *', 'Europe/Paris', evening);
+    const [created] = await db().db.select({ id: schedules.id }).from(schedules);
+    const id = created?.id ?? -1;
+    const coordinator = createPostgresRunCoordinator({
+      runs: a.bot.deps.scheduleRuns,
+      replicaId: 'replica-a',
+      clock: a.bot.deps.clock,
+      timezone: 'Europe/Paris',
+    });
+    const job = createScheduledPostsJob({ replicaId: 'replica-a' });
+    // 02:30 CEST is 00:30Z; after the change 02:30 CET is 01:30Z. The sweep takes the first…
+    await job.run(a.bot.deps, new Date('2026-10-25T00:30:30Z'));
+    // …and node-cron's fire on the second is refused by the coordinator, claiming nothing.
+    expect(await coordinator.shouldRun(`schedule-${id}:2026-10-25T01:30:00.000Z`, 30_000)).toBe(false);
+    await job.run(a.bot.deps, new Date('2026-10-25T01:30:30Z'));
+    expect(channelPosts(a.emulator, CHANNEL)).toHaveLength(1);
+    expect((await allRuns(db())).map((r) => r.fireAt.toISOString())).toEqual(['2026-10-25T00:30:00.000Z']);
   });
 
   it('catches up a fire time missed while every replica was down, once', async () => {
