@@ -416,11 +416,14 @@ describeEachDatabase('the three-procedure pulse', (db) => {
   });
 
   it('refuses an export below the threshold and when nothing is closed yet', async () => {
-    expect((await p.command('export', MANAGER)).text).toBe('There is no closed pulse to export yet.');
+    const none = 'This channel has no closed pulse to export yet. Run `/pulse export` in the pulse’s channel.';
+    expect((await p.command('export', MANAGER)).text).toBe(none);
     await startPulse();
     await p.answer(ANA, { score: 8 });
     await closeAndGetResults();
     expect((await p.command('export', MANAGER)).text).toContain('closed with 1 answer, fewer than 3');
+    // Asked from a DM or another channel, it never reaches this channel's answers.
+    expect((await p.command('export', MANAGER, 'D0MANAGER')).text).toBe(none);
     expect(t.emulator.callsTo('files.getUploadURLExternal')).toEqual([]);
   });
 

@@ -270,12 +270,12 @@ export function createPulseService(
     },
 
     /**
-     * The answers of the last closed pulse of the channel (of the team when the channel has
-     * none, e.g. asked from a DM), in random order; refused below the threshold, which an
-     * export must not get around.
+     * The answers of the last closed pulse of this channel, in random order; refused below the
+     * threshold, which an export must not get around. Only this channel's: asked from a DM or
+     * another channel, it must not hand over a (maybe private) channel's answers.
      */
     async exportLastClosed(teamId: string, channelId: string): Promise<ExportResult> {
-      const pulse = (await store.lastClosed(teamId, channelId)) ?? (await store.lastClosed(teamId));
+      const pulse = await store.lastClosed(teamId, channelId);
       if (!pulse) return { ok: false, reason: 'none' };
       const [answers, threshold] = await Promise.all([
         store.listAnswers(teamId, pulse.id),

@@ -89,7 +89,8 @@ export const pulseFr: typeof pulseEn = {
   pulseStatusNone: 'Aucun pulse n’est ouvert dans ce canal. Lancez-en un avec `/pulse start`.',
   pulseCloseNone: 'Aucun pulse n’est ouvert dans ce canal.',
   pulseClosedByYou: 'Le pulse est clos. Les résultats sont dans son fil.',
-  pulseExportNone: 'Il n’y a pas encore de pulse clos à exporter.',
+  pulseExportNone:
+    'Ce canal n’a pas encore de pulse clos à exporter. Lancez `/pulse export` dans le canal du pulse.',
   pulseExportBelowThreshold: (p) =>
     `Le dernier pulse a été clos avec ${p.answers}, moins de ${p.threshold} : ses réponses restent masquées ` +
     'pour protéger l’anonymat, export compris.',
