@@ -3,6 +3,7 @@ import type { PeopleDirectory, Person } from '../domain/people.js';
 import { localeFromSlack } from '../i18n/index.js';
 
 const TTL_MS = 5 * 60_000;
+const MAX_ENTRIES = 10_000;
 
 /**
  * Answers "who is this person" from users.info, cached briefly: admin status and language
@@ -17,6 +18,8 @@ export function createSlackPeopleDirectory(client: webApi.WebClient, clock: () =
       const now = clock().getTime();
       if (hit && hit.expires > now) return hit.person;
       const person = await fetchPerson(client, userId);
+      // Keep the cache bounded in a big workspace: drop what has expired once it grows.
+      if (cache.size >= MAX_ENTRIES) for (const [k, v] of cache) if (v.expires <= now) cache.delete(k);
       cache.set(key, { person, expires: now + TTL_MS });
       return person;
     },

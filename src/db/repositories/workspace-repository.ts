@@ -13,6 +13,9 @@ export function createWorkspaceRepository(db: Db) {
   return {
     /** The workspace row, created with the given defaults the first time the team is seen. */
     async ensure(teamId: string, defaults: { locale: string; timezone: string }): Promise<WorkspaceRow> {
+      // Read first: every command reads its workspace, only the very first one creates it.
+      const [existing] = await db.select().from(workspaces).where(eq(workspaces.teamId, teamId));
+      if (existing) return existing;
       await db
         .insert(workspaces)
         .values({ teamId, locale: defaults.locale, timezone: defaults.timezone })

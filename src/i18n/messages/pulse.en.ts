@@ -98,7 +98,8 @@ export const pulseEn = {
   pulseStatusNone: 'No pulse is open in this channel. Start one with `/pulse start`.',
   pulseCloseNone: 'No pulse is open in this channel.',
   pulseClosedByYou: 'The pulse is closed. The results are in the thread under it.',
-  pulseExportNone: 'This channel has no closed pulse to export yet. Run `/pulse export` in the pulse’s channel.',
+  pulseExportNone:
+    'This channel has no closed pulse to export yet. Run `/pulse export` in the pulse’s channel.',
   pulseExportBelowThreshold: (p: { answers: string; threshold: number }) =>
     `The last pulse closed with ${p.answers}, fewer than ${p.threshold}: its answers stay hidden to ` +
     'protect anonymity, in an export too.',

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { LESSON_MAX_LENGTH, STORY_MAX_LENGTH, STORY_MIN_LENGTH } from '../../../domain/moments/moment.js';
+import type { ColleagueProblem } from '../../../domain/moments/moment-service.js';
 import { type Messages, messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { buildMomentConfirmation, momentProblemText } from '../../blocks/moments.js';
@@ -29,6 +30,24 @@ export function fieldErrors(
   );
 }
 
+function colleagueText(m: Messages, problem: ColleagueProblem): string {
+  if (problem.reason === 'no_colleague') return m.momentsErrorNoColleague;
+  return momentProblemText(m, problem.reason === 'too_many' ? 'too_many' : problem);
+}
+
+/** The promise's value, or undefined once `ms` have passed (the promise is left to settle alone). */
+async function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The moment modal is submitted: a new moment, or the author's edit of one. */
 export const handleMomentModal =
   (deps: Deps) =>
@@ -40,14 +59,14 @@ export const handleMomentModal =
     if (!parsed.ok) return ack({ response_action: 'errors', errors: fieldErrors(m, parsed.errors) });
 
     // Checked before the ack so a problem shows under the colleagues field, with everything typed kept.
-    const colleagues = await deps.moments.checkColleagues(teamId, userId, parsed.draft);
-    if (!colleagues.ok) {
-      const problem = colleagues.problem;
-      const text =
-        problem.reason === 'no_colleague'
-          ? m.momentsErrorNoColleague
-          : momentProblemText(m, problem.reason === 'too_many' ? 'too_many' : problem);
-      return ack({ response_action: 'errors', errors: { [BLOCKS.momentColleagues]: text } });
+    // Slack waits 3 s for the ack: past the budget the check is left to `log` below, whose
+    // answer then reaches the author as a message instead of under the field.
+    const colleagues = await withinBudget(deps.moments.checkColleagues(teamId, userId, parsed.draft), 1500);
+    if (colleagues && !colleagues.ok) {
+      return ack({
+        response_action: 'errors',
+        errors: { [BLOCKS.momentColleagues]: colleagueText(m, colleagues.problem) },
+      });
     }
     await ack();
 
@@ -84,7 +103,7 @@ export const handleMomentModal =
         { source: meta.source, channelId: meta.channelId, permalink, dedupeKey: `view:${view.id}` },
         deps.clock(),
       );
-      if (!logged.ok) return notifyUser(deps, target, buildTextMessage(m.genericError));
+      if (!logged.ok) return notifyUser(deps, target, buildTextMessage(colleagueText(m, logged.problem)));
       if (!logged.value.created) return;
       await notifyUser(deps, target, buildMomentConfirmation(m, logged.value.moment));
       await publisher.announce(logged.value.moment);
