@@ -416,7 +416,8 @@ describeEachDatabase('the three-procedure pulse', (db) => {
   });
 
   it('refuses an export below the threshold and when nothing is closed yet', async () => {
-    const none = 'This channel has no closed pulse to export yet. Run `/pulse export` in the pulse’s channel.';
+    const none =
+      'This channel has no closed pulse to export yet. Run `/pulse export` in the pulse’s channel.';
     expect((await p.command('export', MANAGER)).text).toBe(none);
     await startPulse();
     await p.answer(ANA, { score: 8 });
