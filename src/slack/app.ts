@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.js';
-import { type Logger, toBoltLogger } from '../logger.js';
+import type { Logger } from '../logger.js';
+import { toBoltLogger } from './bolt-logger.js';
 
 export interface SlackAppHandle {
   readonly app: App;

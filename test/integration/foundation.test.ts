@@ -95,6 +95,16 @@ describeEachDatabase('foundation', (db) => {
     expect(t.emulator.responses).toEqual([]);
   });
 
+  it('writes structured JSON logs that never contain the bot token or the signing secret', async () => {
+    await t.driver.command({ command: '/culture', text: 'help', userId: MEMBER });
+    await t.emulator.waitForResponse();
+    expect(t.logs.length).toBeGreaterThan(0);
+    expect(t.logs.every((line) => typeof line.level === 'number' && typeof line.msg === 'string')).toBe(true);
+    const all = JSON.stringify(t.logs);
+    expect(all).not.toContain(t.config.slackBotToken);
+    expect(all).not.toContain(SIGNING_SECRET);
+  });
+
   it('reports health as 200 with JSON while the database answers', async () => {
     const res = await fetch(`http://127.0.0.1:${t.bot.port}/healthz`);
     expect(res.status).toBe(200);
