@@ -196,17 +196,11 @@ export function createPulseRepository(db: Db) {
         .where(and(eq(pulseAnswers.teamId, teamId), eq(pulseAnswers.pulseId, pulseId)));
     },
 
-    async lastClosed(teamId: string, channelId?: string): Promise<Pulse | undefined> {
+    async lastClosed(teamId: string, channelId: string): Promise<Pulse | undefined> {
       const [row] = await db
         .select()
         .from(pulses)
-        .where(
-          and(
-            eq(pulses.teamId, teamId),
-            eq(pulses.status, 'closed'),
-            channelId ? eq(pulses.channelId, channelId) : undefined,
-          ),
-        )
+        .where(and(eq(pulses.teamId, teamId), eq(pulses.status, 'closed'), eq(pulses.channelId, channelId)))
         .orderBy(desc(pulses.closedAt))
         .limit(1);
       return row ? toPulse(row) : undefined;

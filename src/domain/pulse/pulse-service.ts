@@ -36,8 +36,8 @@ export interface PulseStore {
     now: Date;
   }): Promise<AnswerOutcome>;
   listAnswers(teamId: string, pulseId: string): Promise<StoredPulseAnswer[]>;
-  /** The most recently opened closed pulse, of one channel or of the whole team. */
-  lastClosed(teamId: string, channelId?: string): Promise<Pulse | undefined>;
+  /** The most recently closed pulse of a channel. */
+  lastClosed(teamId: string, channelId: string): Promise<Pulse | undefined>;
   /** The latest closed pulse of the channel opened before `before` with at least `minAnswers` answers. */
   previousClosed(
     teamId: string,
@@ -134,7 +134,7 @@ export function createPulseService(
       // A DM is no place for a survey: nobody else could answer it.
       if (input.channelId.startsWith('D')) return { ok: false, reason: 'not_a_channel' };
       const { closesAt, remindAt } = pulseTimes(input.now, input.days);
-      const pulse = await store.insertOpen({
+      const draft = {
         teamId: input.teamId,
         channelId: input.channelId,
         anonymous: input.anonymous,
@@ -143,21 +143,13 @@ export function createPulseService(
         openedAt: input.now,
         closesAt,
         remindAt,
-      });
+      };
+      const pulse = await store.insertOpen(draft);
       if (pulse) return { ok: true, pulse };
       const open = await store.findOpen(input.teamId, input.channelId);
       if (open) return { ok: false, reason: 'already_open', open };
       // The open one closed between the two queries: try once more.
-      const retried = await store.insertOpen({
-        teamId: input.teamId,
-        channelId: input.channelId,
-        anonymous: input.anonymous,
-        createdBy: input.userId,
-        scheduleId: input.scheduleId ?? null,
-        openedAt: input.now,
-        closesAt,
-        remindAt,
-      });
+      const retried = await store.insertOpen(draft);
       if (retried) return { ok: true, pulse: retried };
       const again = await store.findOpen(input.teamId, input.channelId);
       if (!again) throw new Error('pulse neither inserted nor found open');
