@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Pulse } from '../domain/pulse/pulse.js';
 import { buildPulseCsv } from '../domain/pulse/pulse-csv.js';
+import type { StartPulseInput } from '../domain/pulse/pulse-service.js';
 import type { Locale } from '../i18n/index.js';
 import { buildPulseCard, buildPulseReminder } from './blocks/pulse-card.js';
 import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from './blocks/pulse-common.js';
@@ -62,15 +63,7 @@ export function createPulsePublisher(deps: PulsePublisherDeps) {
     refreshCard,
 
     /** Opens a pulse and posts its card; when the card cannot be posted, the pulse is dropped. */
-    async start(input: {
-      teamId: string;
-      channelId: string;
-      userId: string;
-      anonymous: boolean;
-      days: number;
-      now: Date;
-      scheduleId?: number | null;
-    }): Promise<PublishStart> {
+    async start(input: StartPulseInput): Promise<PublishStart> {
       const started = await deps.pulses.start(input);
       if (!started.ok) return started;
       const { pulse } = started;

@@ -57,6 +57,17 @@ export interface PulseWorkspaces {
   get(teamId: string): Promise<{ settings: { anonymityThreshold: number } }>;
 }
 
+/** What starting a pulse takes (the caller has checked the role). */
+export interface StartPulseInput {
+  teamId: string;
+  channelId: string;
+  userId: string;
+  anonymous: boolean;
+  days: number;
+  now: Date;
+  scheduleId?: number | null;
+}
+
 export type StartResult =
   | { ok: true; pulse: Pulse }
   | { ok: false; reason: 'already_open'; open: Pulse }
@@ -122,15 +133,7 @@ export function createPulseService(
      * Opens a pulse in a channel (the caller has checked the role). One open pulse per channel:
      * a second start gets the open one back.
      */
-    async start(input: {
-      teamId: string;
-      channelId: string;
-      userId: string;
-      anonymous: boolean;
-      days: number;
-      now: Date;
-      scheduleId?: number | null;
-    }): Promise<StartResult> {
+    async start(input: StartPulseInput): Promise<StartResult> {
       // A DM is no place for a survey: nobody else could answer it.
       if (input.channelId.startsWith('D')) return { ok: false, reason: 'not_a_channel' };
       const { closesAt, remindAt } = pulseTimes(input.now, input.days);

@@ -1,22 +1,10 @@
 import { createTask } from 'node-cron';
 import { describe, expect, it } from 'vitest';
 import { createNodeCronCalendar, parseCoordinationKey } from '../../../src/jobs/scheduler.js';
+import { wall as local } from '../../support/scheduling.js';
 
 const calendar = createNodeCronCalendar();
 const MINUTE = 60_000;
-
-/** Wall-clock time of an instant in a zone, for assertions. */
-function local(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
-}
 
 /**
  * The slow, obviously right answer: ask node-cron's match() about every minute, and keep the
