@@ -14,8 +14,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import postgres from 'postgres';
-import { createSlackDriver } from '../test/support/slack-driver.js';
-import { startSlackEmulator } from '../test/support/slack-emulator.js';
+import { createSlackDriver } from '../src/sandbox/slack-driver.js';
+import { startSlackEmulator } from '../src/sandbox/slack-emulator.js';
 
 const adminUrl = process.env.BENCH_DATABASE_URL;
 if (!adminUrl) {

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { executeRows } from '../../src/db/client.js';
 import { forgetProcessedEventsJob } from '../../src/jobs/forget-processed-events.js';
+import { signSlackRequest } from '../../src/sandbox/slack-driver.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { signSlackRequest } from '../support/slack-driver.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';

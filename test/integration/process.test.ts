@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackDriver } from '../support/slack-driver.js';
-import { type SlackEmulator, startSlackEmulator } from '../support/slack-emulator.js';
+import { createSlackDriver } from '../../src/sandbox/slack-driver.js';
+import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack-emulator.js';
 
 const SECRET = 'process-test-secret';
 const envWithoutSlack = () =>

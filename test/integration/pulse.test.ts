@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { pulseAnswers, pulseParticipants, pulses } from '../../src/db/schema.js';
+import { dmChannelId } from '../../src/sandbox/slack-emulator.js';
 import { BLOCKS } from '../../src/slack/ids.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { json, pulseDriver } from '../support/pulse-helpers.js';
-import { dmChannelId } from '../support/slack-emulator.js';
 import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN';

@@ -4,9 +4,9 @@ import { schedules } from '../../src/db/schema.js';
 import type { Deps } from '../../src/deps.js';
 import { createScheduledPostsJob, MAX_ATTEMPTS } from '../../src/jobs/scheduled-posts.js';
 import { createPostgresRunCoordinator } from '../../src/jobs/scheduler.js';
+import { dmChannelId } from '../../src/sandbox/slack-emulator.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { allRuns, channelPosts, openSecondConnection, seedPraise, wall } from '../support/scheduling.js';
-import { dmChannelId } from '../support/slack-emulator.js';
 import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';

@@ -2,9 +2,9 @@ import { desc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { pulses } from '../../src/db/schema.js';
+import { validateView } from '../../src/sandbox/block-kit-rules.js';
+import type { EmulatedMessage, SlackArgs } from '../../src/sandbox/slack-emulator.js';
 import { ACTIONS, BLOCKS, VIEWS } from '../../src/slack/ids.js';
-import { validateView } from './block-kit-rules.js';
-import type { EmulatedMessage, SlackArgs } from './slack-emulator.js';
 import { TEST_TEAM, type TestBot } from './test-bot.js';
 
 export interface AnswerInput {

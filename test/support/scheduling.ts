@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Database, executeRows, openDatabase } from '../../src/db/client.js';
 import { momentColleagues, moments, scheduleRuns } from '../../src/db/schema.js';
+import type { SlackEmulator } from '../../src/sandbox/slack-emulator.js';
 import type { DatabaseTarget } from './databases.js';
-import type { SlackEmulator } from './slack-emulator.js';
 import type { TestBot } from './test-bot.js';
 
 /**

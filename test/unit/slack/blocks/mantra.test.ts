@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../../src/i18n/index.js';
+import { validateMessageBlocks } from '../../../../src/sandbox/block-kit-rules.js';
 import { buildMantraLines, buildMantraList, buildMantraPost } from '../../../../src/slack/blocks/mantra.js';
-import { validateMessageBlocks } from '../../../support/block-kit-rules.js';
 
 const en = messages('en');
 const fr = messages('fr');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Moment } from '../../../../src/domain/moments/moment.js';
 import { LOCALES, messages } from '../../../../src/i18n/index.js';
+import { validateMessageBlocks, validateView } from '../../../../src/sandbox/block-kit-rules.js';
 import { buildRefusalWithText } from '../../../../src/slack/blocks/common.js';
 import {
   buildLessonModal,
@@ -10,7 +11,6 @@ import {
   buildRecognitionPost,
   mentionList,
 } from '../../../../src/slack/blocks/moments.js';
-import { validateMessageBlocks, validateView } from '../../../support/block-kit-rules.js';
 
 function moment(overrides: Partial<Moment> = {}): Moment {
   const at = new Date('2026-11-23T10:00:00Z');

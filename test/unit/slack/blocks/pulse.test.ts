@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Pulse } from '../../../../src/domain/pulse/pulse.js';
 import type { PulseResults } from '../../../../src/domain/pulse/pulse-service.js';
+import { validateMessageBlocks, validateView } from '../../../../src/sandbox/block-kit-rules.js';
 import { buildPulseCard, buildPulseReminder } from '../../../../src/slack/blocks/pulse-card.js';
 import { pulseSpeech } from '../../../../src/slack/blocks/pulse-common.js';
 import { buildPulseAnswerModal, buildPulseNoticeModal } from '../../../../src/slack/blocks/pulse-modal.js';
 import { buildPulseResults, packAnswers } from '../../../../src/slack/blocks/pulse-results.js';
 import { buildPulseStatus } from '../../../../src/slack/blocks/pulse-status.js';
 import { ACTIONS, BLOCKS, VIEWS } from '../../../../src/slack/ids.js';
-import { validateMessageBlocks, validateView } from '../../../support/block-kit-rules.js';
 
 const en = pulseSpeech('en', 'Europe/Paris');
 const fr = pulseSpeech('fr', 'Europe/Paris');

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../../../../src/domain/schedules/schedule.js';
 import { messages } from '../../../../src/i18n/index.js';
+import { validateMessageBlocks } from '../../../../src/sandbox/block-kit-rules.js';
 import {
   buildScheduleCreated,
   buildScheduleFailedDm,
   buildScheduleList,
   formatFireTime,
 } from '../../../../src/slack/blocks/schedules.js';
-import { validateMessageBlocks } from '../../../support/block-kit-rules.js';
 
 const schedule: Schedule = {
   id: 3,

@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import { App, type Logger, LogLevel, verifySlackRequest, webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validateMessageBlocks, validateView } from '../../support/block-kit-rules.js';
-import { createSlackDriver, signSlackRequest } from '../../support/slack-driver.js';
-import { dmChannelId, type SlackEmulator, startSlackEmulator } from '../../support/slack-emulator.js';
+import { validateMessageBlocks, validateView } from '../../../src/sandbox/block-kit-rules.js';
+import { createSlackDriver, signSlackRequest } from '../../../src/sandbox/slack-driver.js';
+import { dmChannelId, type SlackEmulator, startSlackEmulator } from '../../../src/sandbox/slack-emulator.js';
 
 const { WebClient, ErrorCode } = webApi;
 

@@ -1,5 +1,5 @@
 /**
- * A local stand-in for the Slack Web API, for integration tests.
+ * A local stand-in for the Slack Web API: the test bench's and the sandbox's Slack.
  *
  * Point a WebClient (or Bolt's `clientOptions.slackApiUrl`) at `emulator.url`. Every call is recorded with
  * its arguments decoded the way the app meant them, answered with a minimal but realistic Slack response,
