@@ -15,6 +15,7 @@ import type { Deps } from './deps.js';
 import { createDigestService } from './domain/digest/digest-service.js';
 import { createMantraService } from './domain/mantra/mantra-service.js';
 import { createMomentService } from './domain/moments/moment-service.js';
+import { shuffle } from './domain/pulse/pulse.js';
 import { createPulseService } from './domain/pulse/pulse-service.js';
 import { createRoleService } from './domain/roles/role-service.js';
 import { createScheduleService } from './domain/schedules/schedule-service.js';
@@ -82,7 +83,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     languages: createLanguages(workspaces, people),
     roles,
     moments: createMomentService(createMomentRepository(database.db), people, roles),
-    pulses: createPulseService(createPulseRepository(database.db), workspaces),
+    pulses: createPulseService(createPulseRepository(database.db, shuffle), workspaces),
     mantras: createMantraService(createMantraRepository(database.db)),
     digests: createDigestService(createDigestRepository(database.db)),
     schedules: createScheduleService(createScheduleRepository(database.db), cron, {

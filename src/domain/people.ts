@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/index.js';
+import type { Locale } from './locale.js';
 
 /** What the domain needs to know about a Slack user; the Slack layer answers from users.info. */
 export interface Person {

@@ -1,17 +1,15 @@
+import { isLocale, LOCALES, type Locale } from '../domain/locale.js';
 import { en, type Messages } from './en.js';
 import { fr } from './fr.js';
 
-export type Locale = 'en' | 'fr';
-export const LOCALES: readonly Locale[] = ['en', 'fr'];
+// The languages are a domain word; they are re-exported so Slack code gets a language and its
+// words from one import.
+export { isLocale, LOCALES, type Locale };
 
 const catalogs: Record<Locale, Messages> = { en, fr };
 
 export function messages(locale: Locale): Messages {
   return catalogs[locale];
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return value === 'en' || value === 'fr';
 }
 
 /** Slack reports locales such as `fr-FR` or `en-GB`; we speak the two languages we have. */

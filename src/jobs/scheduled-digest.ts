@@ -1,5 +1,5 @@
 import { digestOptions, digestScope, postDigest } from '../slack/digest-post.js';
-import type { ScheduledKindHandler } from './scheduled-kinds.js';
+import type { ScheduledKindHandler } from './scheduled-run.js';
 
 /**
  * A weekly digest schedule posts the week that ended before its fire time, in the workspace's

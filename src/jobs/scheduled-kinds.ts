@@ -1,29 +1,8 @@
-import type { Deps } from '../deps.js';
 import type { ScheduleKind } from '../domain/schedules/schedule.js';
 import { postMantra } from '../slack/mantra-post.js';
 import { postScheduledDigest } from './scheduled-digest.js';
 import { startScheduledPulse } from './scheduled-pulse.js';
-
-export type { ScheduleKind };
-
-/** One claimed fire time of a schedule, handed to the kind that knows what to post. */
-export interface ScheduledRun {
-  teamId: string;
-  scheduleId: number;
-  kind: ScheduleKind;
-  channelId: string;
-  /** The schedule's stored options (validated by the kind itself). */
-  options: unknown;
-  timezone: string;
-  fireAt: Date;
-  createdBy: string;
-}
-
-/**
- * Posts what a schedule of one kind posts, and returns the message's ts. Throws on failure
- * (Slack errors keep their `data.error` code): the engine records, retries or gives up.
- */
-export type ScheduledKindHandler = (deps: Deps, run: ScheduledRun) => Promise<{ messageTs: string }>;
+import type { ScheduledKindHandler } from './scheduled-run.js';
 
 /**
  * The kinds the engine can run. A kind that is missing here is refused by `/culture schedule`

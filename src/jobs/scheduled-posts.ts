@@ -3,7 +3,8 @@ import type { Schedule, ScheduleKind, ScheduleRun } from '../domain/schedules/sc
 import { notifyScheduleFailing } from '../slack/schedule-notices.js';
 import { classifySlackFailure, withChannelAccess } from '../slack/slack-failures.js';
 import type { Job } from './job.js';
-import { type ScheduledKindHandler, scheduledKinds } from './scheduled-kinds.js';
+import { scheduledKinds } from './scheduled-kinds.js';
+import type { ScheduledKindHandler } from './scheduled-run.js';
 
 /** A post that keeps failing for a transient reason is tried this many times in all. */
 export const MAX_ATTEMPTS = 5;

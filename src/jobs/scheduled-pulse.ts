@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_PULSE_DAYS, MAX_PULSE_DAYS } from '../domain/pulse/pulse.js';
 import { createPulsePublisher } from '../slack/pulse-publisher.js';
-import type { ScheduledKindHandler } from './scheduled-kinds.js';
+import type { ScheduledKindHandler } from './scheduled-run.js';
 
 /** What a recurring pulse schedule may store: anonymous by default, three days by default. */
 export const scheduledPulseOptions = z

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { pulses, schedules } from '../../src/db/schema.js';
 import { pulseDeadlinesJob } from '../../src/jobs/pulse-deadlines.js';
-import { type ScheduledRun, scheduledKinds } from '../../src/jobs/scheduled-kinds.js';
+import { scheduledKinds } from '../../src/jobs/scheduled-kinds.js';
+import type { ScheduledRun } from '../../src/jobs/scheduled-run.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { json, pulseDriver } from '../support/pulse-helpers.js';
 import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';

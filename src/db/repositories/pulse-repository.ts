@@ -1,11 +1,10 @@
 import { and, count, desc, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import {
-  type AnswerOutcome,
-  type NewPulse,
-  type Pulse,
-  type PulseAnswer,
-  type StoredPulseAnswer,
-  shuffle,
+import type {
+  AnswerOutcome,
+  NewPulse,
+  Pulse,
+  PulseAnswer,
+  StoredPulseAnswer,
 } from '../../domain/pulse/pulse.js';
 import type { PulseStore } from '../../domain/pulse/pulse-service.js';
 import type { Db } from '../client.js';
@@ -41,7 +40,11 @@ const answerColumns = {
   human: pulseAnswers.human,
 };
 
-export function createPulseRepository(db: Db) {
+/**
+ * `shuffle` is the domain's (anonymous answers are stored in a random order, an anonymity rule),
+ * handed in because a repository takes only types from the domain.
+ */
+export function createPulseRepository(db: Db, shuffle: <T>(items: readonly T[]) => T[]) {
   const byId = (teamId: string, pulseId: string) => and(eq(pulses.teamId, teamId), eq(pulses.id, pulseId));
 
   return {

@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n/index.js';
+import type { Locale } from '../locale.js';
 import type { PeopleDirectory } from '../people.js';
 import type { WorkspaceService } from './workspace-service.js';
 

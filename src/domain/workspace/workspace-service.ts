@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocale, type Locale } from '../../i18n/index.js';
+import { isLocale, type Locale } from '../locale.js';
 
 export const MIN_ANONYMITY_THRESHOLD = 3;
 
