@@ -1,3 +1,4 @@
+import { chartsEn } from './messages/charts.en.js';
 import { coreEn } from './messages/core.en.js';
 import { digestEn } from './messages/digest.en.js';
 import { mantraEn } from './messages/mantra.en.js';
@@ -10,6 +11,6 @@ import { pulseEn } from './messages/pulse.en.js';
  * its English twin, so the compiler refuses a French catalog that lacks a key or gives a
  * function other parameters. Texts are mrkdwn unless their key says plain.
  */
-export const en = { ...coreEn, ...digestEn, ...momentsEn, ...pulseEn, ...mantraEn };
+export const en = { ...coreEn, ...digestEn, ...momentsEn, ...pulseEn, ...mantraEn, ...chartsEn };
 
 export type Messages = typeof en;

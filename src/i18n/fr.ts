@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { chartsFr } from './messages/charts.fr.js';
 import { coreFr } from './messages/core.fr.js';
 import { digestFr } from './messages/digest.fr.js';
 import { mantraFr } from './messages/mantra.fr.js';
@@ -6,4 +7,4 @@ import { momentsFr } from './messages/moments.fr.js';
 import { pulseFr } from './messages/pulse.fr.js';
 
 // French typography: a space before « : ; ! ? » and inside guillemets.
-export const fr: Messages = { ...coreFr, ...digestFr, ...momentsFr, ...pulseFr, ...mantraFr };
+export const fr: Messages = { ...coreFr, ...digestFr, ...momentsFr, ...pulseFr, ...mantraFr, ...chartsFr };

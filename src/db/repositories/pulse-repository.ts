@@ -232,6 +232,37 @@ export function createPulseRepository(db: Db, shuffle: <T>(items: readonly T[]) 
       return row ? toPulse(row) : undefined;
     },
 
+    async closedAverages(
+      teamId: string,
+      channelId: string,
+      upTo: Date,
+      minAnswers: number,
+      limit: number,
+    ): Promise<{ pulseId: string; openedAt: Date; average: number }[]> {
+      const rows = await db
+        .select({
+          pulseId: pulses.id,
+          openedAt: pulses.openedAt,
+          average: sql<string>`avg(${pulseAnswers.score})`,
+        })
+        .from(pulses)
+        .innerJoin(pulseAnswers, eq(pulseAnswers.pulseId, pulses.id))
+        .where(
+          and(
+            eq(pulses.teamId, teamId),
+            eq(pulses.channelId, channelId),
+            eq(pulses.status, 'closed'),
+            lte(pulses.openedAt, upTo),
+          ),
+        )
+        .groupBy(pulses.id, pulses.openedAt)
+        .having(sql`count(*) >= ${minAnswers}`)
+        .orderBy(desc(pulses.openedAt))
+        .limit(limit);
+      // avg() of a smallint is numeric, which both drivers hand back as a string.
+      return rows.map((r) => ({ pulseId: r.pulseId, openedAt: r.openedAt, average: Number(r.average) }));
+    },
+
     /** The conditional update is the claim: of two closers, only one gets the row back. */
     async claimClose(
       teamId: string,

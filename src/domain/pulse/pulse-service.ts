@@ -10,6 +10,7 @@ import {
   type PulseAnswer,
   type PulseQuestion,
   pulseTimes,
+  roundOneDecimal,
   type ScoreSummary,
   type StoredPulseAnswer,
   shuffle,
@@ -45,6 +46,17 @@ export interface PulseStore {
     before: Date,
     minAnswers: number,
   ): Promise<Pulse | undefined>;
+  /**
+   * The average trust score of the channel's closed pulses opened at or before `upTo` that have
+   * at least `minAnswers` answers (a hidden pulse's average stays hidden), newest first, at most `limit`.
+   */
+  closedAverages(
+    teamId: string,
+    channelId: string,
+    upTo: Date,
+    minAnswers: number,
+    limit: number,
+  ): Promise<{ pulseId: string; openedAt: Date; average: number }[]>;
   claimClose(teamId: string, pulseId: string, now: Date, closedBy: string): Promise<Pulse | undefined>;
   claimDueClosings(now: Date): Promise<Pulse[]>;
   claimDueReminders(now: Date): Promise<Pulse[]>;
@@ -92,6 +104,14 @@ export interface PulseTextAnswer {
   respondentId: string | null;
 }
 
+/** How many of a channel's pulses the trend of the trust score looks back over. */
+export const PULSE_TREND_LENGTH = 12;
+
+export interface PulseTrendPoint {
+  openedAt: Date;
+  average: number;
+}
+
 export type PulseResults =
   | { shown: false; pulse: Pulse; count: number; threshold: number }
   | {
@@ -101,6 +121,11 @@ export type PulseResults =
       threshold: number;
       scores: ScoreSummary;
       change: PulseChange | undefined;
+      /**
+       * The channel's latest pulses shown with results, this one included, oldest first
+       * (at most PULSE_TREND_LENGTH): the trend of the average trust score.
+       */
+      trend: PulseTrendPoint[];
       /** Each question's answers in its own random order, so one person's three texts are not lined up. */
       texts: Record<PulseQuestion, PulseTextAnswer[]>;
     };
@@ -249,6 +274,11 @@ export function createPulseService(
           delta: Math.round((scores.average - previousScores.average) * 10) / 10,
         };
       }
+      const trend = (
+        await store.closedAverages(teamId, pulse.channelId, pulse.openedAt, threshold, PULSE_TREND_LENGTH)
+      )
+        .map(({ openedAt, average }) => ({ openedAt, average: roundOneDecimal(average) }))
+        .reverse();
       const texts = Object.fromEntries(
         PULSE_QUESTIONS.map((question) => [
           question,
@@ -261,7 +291,7 @@ export function createPulseService(
           ),
         ]),
       ) as Record<PulseQuestion, PulseTextAnswer[]>;
-      return { shown: true, pulse, count, threshold, scores, change, texts };
+      return { shown: true, pulse, count, threshold, scores, change, trend, texts };
     },
 
     /**

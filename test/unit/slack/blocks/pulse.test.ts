@@ -44,6 +44,7 @@ function shownResults(overrides: Partial<Extract<PulseResults, { shown: true }>>
     threshold: 3,
     scores: { count: 4, average: 7.5, distribution: [0, 0, 0, 0, 0, 1, 1, 1, 1, 0] },
     change: undefined,
+    trend: [],
     texts: {
       vision: [{ text: 'Customer first.', respondentId: null }],
       motivation: [],
