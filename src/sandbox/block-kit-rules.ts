@@ -325,7 +325,15 @@ const textInput: ElementRule = (el, p, ctx) => {
 const imageElement: ElementRule = (el, p, ctx) => {
   if (el.image_url === undefined && el.slack_file === undefined)
     report(ctx, p, 'must have image_url or slack_file');
+  if (el.image_url !== undefined && el.slack_file !== undefined)
+    report(ctx, p, 'must have only one of image_url and slack_file');
   checkString(ctx, `${p}/image_url`, el.image_url, { max: 3000, nonEmpty: true });
+  if (el.slack_file !== undefined) {
+    const file = el.slack_file;
+    // A Slack file object names the file by url or by id, never both.
+    if (!isObj(file) || (file.url === undefined) === (file.id === undefined))
+      report(ctx, `${p}/slack_file`, 'must be an object with either url or id');
+  }
   checkString(ctx, `${p}/alt_text`, el.alt_text, { required: true, max: 2000 });
 };
 
@@ -544,6 +552,30 @@ const newCtx = (): Ctx => ({ problems: [], blockIds: new Set(), actionIds: new S
 // public API
 
 /** Problems with the `blocks` of a message (chat.postMessage / postEphemeral / update, response_url). */
+/**
+ * Where blocks name an uploaded file (`slack_file.id` of image blocks and image elements), with
+ * the JSON pointer Slack would report: the emulator checks each against the files it holds.
+ */
+export function slackFileIds(blocks: unknown, pointer: string): { id: string; pointer: string }[] {
+  if (!Array.isArray(blocks)) return [];
+  const found: { id: string; pointer: string }[] = [];
+  const visit = (node: unknown, p: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => {
+        visit(child, `${p}/${i}`);
+      });
+      return;
+    }
+    if (!isObj(node)) return;
+    if (node.type === 'image' && isObj(node.slack_file) && typeof node.slack_file.id === 'string')
+      found.push({ id: node.slack_file.id, pointer: `${p}/slack_file` });
+    for (const [key, value] of Object.entries(node))
+      if (typeof value === 'object') visit(value, `${p}/${key}`);
+  };
+  visit(blocks, pointer);
+  return found;
+}
+
 export function validateMessageBlocks(blocks: unknown): string[] {
   const ctx = newCtx();
   checkBlocks(ctx, '/blocks', blocks, LIMITS.messageBlocks);

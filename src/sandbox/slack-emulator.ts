@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { URL } from 'node:url';
-import { validateMessageBlocks, validateView } from './block-kit-rules.js';
+import { slackFileIds, validateMessageBlocks, validateView } from './block-kit-rules.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: decoded Slack payloads are deep JSON that tests drill into.
 export type SlackArgs = Record<string, any>;
@@ -66,6 +66,19 @@ export interface Upload {
   fileId: string;
   filename?: string;
   content: Buffer;
+}
+
+/** Slack shows png, jpg, jpeg and gif files in image blocks; it tells them by their type. */
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+};
+
+function mimetypeOf(filename: string | undefined): string {
+  const extension = filename?.split('.').pop()?.toLowerCase() ?? '';
+  return IMAGE_TYPES[extension] ?? (extension === 'csv' ? 'text/csv' : 'application/octet-stream');
 }
 
 export interface EmulatedResponse {
@@ -265,7 +278,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const faults = new Map<string, Fault[]>();
   const triggers = new Map<string, { issuedAt: number; used: boolean }>();
   const responseUrls = new Map<string, { issuedAt: number; uses: number }>();
-  const pendingFiles = new Map<string, { filename?: string; length?: number; uploaded: boolean }>();
+  const pendingFiles = new Map<
+    string,
+    { filename?: string; title?: string; length?: number; uploaded: boolean; completed: boolean }
+  >();
   const callWaiters = new Set<Waiter<RecordedCall>>();
   const responseWaiters = new Set<Waiter<EmulatedResponse>>();
 
@@ -322,6 +338,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     if (args.blocks !== undefined) {
       if (!Array.isArray(args.blocks)) return fail('invalid_blocks_format');
       const errors = validateMessageBlocks(args.blocks);
+      if (errors.length === 0) errors.push(...checkSlackFiles(args.blocks, '/blocks'));
       if (errors.length > 0)
         return fail('invalid_blocks', { errors, response_metadata: { messages: errors } });
     }
@@ -338,6 +355,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
 
   function checkView(view: unknown, surface: 'modal' | 'home'): SlackArgs | undefined {
     const problems = validateView(view);
+    if (problems.length === 0) problems.push(...checkSlackFiles((view as SlackArgs).blocks, '/view/blocks'));
     const type = (view as SlackArgs | undefined)?.type;
     if (problems.length === 0 && type !== surface) {
       problems.push(
@@ -674,8 +692,18 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
         });
       }
       const fileId = id('F');
-      pendingFiles.set(fileId, { filename: args.filename, length: Number(args.length), uploaded: false });
+      pendingFiles.set(fileId, {
+        filename: args.filename,
+        length: Number(args.length),
+        uploaded: false,
+        completed: false,
+      });
       return ok({ upload_url: `${baseUrl}upload/${fileId}`, file_id: fileId });
+    },
+
+    'files.info': (args) => {
+      const file = fileInfo(String(args.file ?? ''));
+      return file ? ok({ file }) : fail('file_not_found');
     },
 
     'files.completeUploadExternal': (args) => {
@@ -690,6 +718,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       return ok({
         files: (args.files as SlackArgs[]).map((f) => {
           const pending = pendingFiles.get(String(f.id));
+          if (pending) {
+            pending.completed = true;
+            pending.title = f.title ?? pending.filename;
+          }
           return {
             id: f.id,
             title: f.title ?? pending?.filename,
@@ -700,6 +732,32 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       });
     },
   };
+
+  /** A file the bot uploaded and completed, as files.info describes it. */
+  function fileInfo(fileId: string): SlackArgs | undefined {
+    const file = pendingFiles.get(fileId);
+    if (!file?.completed) return undefined;
+    return {
+      id: fileId,
+      name: file.filename,
+      title: file.title,
+      mimetype: mimetypeOf(file.filename),
+      filetype: file.filename?.split('.').pop()?.toLowerCase() ?? '',
+      size: file.length,
+      user: botUserId,
+      url_private: `${baseUrl}files/${fileId}`,
+    };
+  }
+
+  /**
+   * Image blocks that name a file by id must name an image this app uploaded, as Slack checks
+   * (it answers `invalid_blocks` with "invalid slack file" otherwise).
+   */
+  function checkSlackFiles(blocks: unknown, pointer: string): string[] {
+    return slackFileIds(blocks, pointer)
+      .filter(({ id: fileId }) => !fileInfo(fileId)?.mimetype.startsWith('image/'))
+      .map(({ pointer: at }) => `invalid slack file [json-pointer:${at}]`);
+  }
 
   function consumeTrigger(triggerId: unknown): void {
     const t = triggers.get(String(triggerId));
@@ -830,6 +888,18 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     send(res, 200, JSON.stringify({ ok: true }), { 'content-type': 'application/json' });
   }
 
+  /** A file's bytes at its `url_private`, so a page can draw the images the bot uploaded. */
+  function serveFile(fileId: string, res: ServerResponse): void {
+    const upload = uploads.find((u) => u.fileId === fileId);
+    const info = fileInfo(fileId);
+    if (!upload || !info) {
+      send(res, 404, 'file_not_found', { 'content-type': 'text/plain' });
+      return;
+    }
+    res.writeHead(200, { 'content-type': String(info.mimetype), 'cache-control': 'private, max-age=3600' });
+    res.end(upload.content);
+  }
+
   async function handleUpload(fileId: string, req: IncomingMessage, raw: Buffer, res: ServerResponse) {
     const pending = pendingFiles.get(fileId);
     if (!pending) return send(res, 404, 'file_not_found', { 'content-type': 'text/plain' });
@@ -860,8 +930,9 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     void (async () => {
       const url = new URL(req.url ?? '/', baseUrl);
       const raw = await readBody(req);
-      const [, kind, rest] = /^\/(api|response|upload)\/(.+)$/.exec(url.pathname) ?? [];
+      const [, kind, rest] = /^\/(api|response|upload|files)\/(.+)$/.exec(url.pathname) ?? [];
       if (kind === 'api' && rest) return handleApi(rest, req, raw, url, res);
+      if (kind === 'files' && rest && req.method === 'GET') return serveFile(rest, res);
       if (req.method !== 'POST')
         return send(res, 405, 'method_not_allowed', { 'content-type': 'text/plain' });
       if (kind === 'response' && rest) return handleResponseUrl(rest, raw, res);

@@ -35,17 +35,18 @@ async function uploadPicture(deps: ChartDeps, chart: ChartPicture, png: Buffer):
 }
 
 /**
- * Renders and uploads each chart, in parallel, and returns the image blocks of those that made
- * it, in order. A chart that cannot be drawn or uploaded is logged and left out: the message it
- * illustrates never waits on it.
+ * Renders and uploads each chart, in parallel, and returns their image blocks in the same order:
+ * `undefined` where there was no chart or where it could not be drawn or uploaded (logged). The
+ * message a chart illustrates never waits on a failed one.
  */
 export async function uploadCharts(
   deps: ChartDeps,
-  charts: readonly ChartPicture[],
+  charts: readonly (ChartPicture | undefined)[],
   context: Record<string, unknown>,
-): Promise<types.ImageBlock[]> {
-  const blocks = await Promise.all(
+): Promise<(types.ImageBlock | undefined)[]> {
+  return Promise.all(
     charts.map(async (chart) => {
+      if (!chart) return undefined;
       try {
         const fileId = await uploadPicture(deps, chart, await renderChartPng(chart.spec));
         return chartImageBlock(fileId, chart);
@@ -58,7 +59,6 @@ export async function uploadCharts(
       }
     }),
   );
-  return blocks.filter((block) => block !== undefined);
 }
 
 /**

@@ -1,9 +1,12 @@
+import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { DigestScope } from '../domain/digest/digest.js';
 import type { Week } from '../domain/digest/week.js';
 import { type Locale, messages } from '../i18n/index.js';
-import { buildDigest } from './blocks/digest.js';
+import { bankAccountChart, type ChartPicture, standardsChart } from './blocks/charts.js';
+import { buildDigest, dayLabel } from './blocks/digest.js';
+import { postWithCharts, uploadCharts } from './chart-images.js';
 
 type DigestDeps = Pick<Deps, 'digests' | 'mantras' | 'workspaces' | 'slack'>;
 
@@ -35,31 +38,83 @@ export async function digestScope(
   return { kind: 'channel', channelId, memberIds: await channelMembers(deps, channelId) };
 }
 
-/** The digest of a week as a message, in `locale`, topped with the workspace's vision line. */
-export async function composeDigest(
+async function loadDigest(
   deps: DigestDeps,
-  target: { teamId: string; week: Week; scope: DigestScope; locale: Locale; preview?: boolean },
+  target: { teamId: string; week: Week; scope: DigestScope; locale: Locale },
 ) {
   const m = messages(target.locale);
   const workspace = await deps.workspaces.get(target.teamId);
   const [line] = await deps.mantras.lines(target.teamId, m.mantraDefaultLine);
   const mantra = line && !line.isDefault ? line.text : m.mantraDefaultLine;
   const digest = await deps.digests.build(target.teamId, target.week, target.scope, workspace, mantra);
+  return { m, workspace, digest };
+}
+
+/** The digest of a week as a message, in `locale`, topped with the workspace's vision line. */
+export async function composeDigest(
+  deps: DigestDeps,
+  target: { teamId: string; week: Week; scope: DigestScope; locale: Locale; preview?: boolean },
+) {
+  const { m, digest } = await loadDigest(deps, target);
   return buildDigest(m, target.locale, digest, { preview: target.preview });
 }
 
-/** Posts a digest in a channel, in the workspace language; Slack errors are thrown for the caller to handle. */
+/**
+ * The digest's pictures: the bank account over the last weeks (when any of them had a story) and
+ * this week's standards (when any was cited). Each picture is uploaded and then shown in the post.
+ */
+async function digestCharts(
+  deps: DigestDeps & Pick<Deps, 'logger'>,
+  loaded: Awaited<ReturnType<typeof loadDigest>>,
+  target: { teamId: string; week: Week; scope: DigestScope; locale: Locale },
+): Promise<{ bank?: types.ImageBlock; standards?: types.ImageBlock }> {
+  const { m, workspace, digest } = loaded;
+  const history = await deps.digests.bankHistory(target.teamId, target.week, target.scope, workspace);
+  const pictures: { bank?: ChartPicture; standards?: ChartPicture } = {};
+  if (history.some((w) => w.credits > 0 || w.debits > 0)) {
+    const weeks = history.map((w) => ({ ...w, label: dayLabel(target.locale, w.week.firstDay) }));
+    pictures.bank = bankAccountChart(m, target.locale, weeks);
+  }
+  const { honoured, missed } = digest.standards;
+  if (honoured.length > 0 || missed.length > 0) {
+    const tags = [...new Set([...honoured, ...missed].map((s) => s.tag))];
+    const countOf = (list: { tag: string; count: number }[], tag: string) =>
+      list.find((s) => s.tag === tag)?.count ?? 0;
+    const rows = tags.map((tag) => ({ tag, honoured: countOf(honoured, tag), missed: countOf(missed, tag) }));
+    pictures.standards = standardsChart(m, target.locale, rows);
+  }
+  const [bank, standards] = await uploadCharts(deps, [pictures.bank, pictures.standards], {
+    teamId: target.teamId,
+    digestWeek: target.week.firstDay,
+  });
+  return { bank, standards };
+}
+
+/**
+ * Posts a digest in a channel, in the workspace language, with its charts; Slack errors are
+ * thrown for the caller to handle. A chart that fails leaves the digest without it, never unposted.
+ */
 export async function postDigest(
-  deps: DigestDeps,
+  deps: DigestDeps & Pick<Deps, 'logger'>,
   target: { teamId: string; channelId: string; week: Week; scope: DigestScope },
 ): Promise<{ messageTs: string }> {
   const { locale } = await deps.workspaces.get(target.teamId);
-  const message = await composeDigest(deps, { ...target, locale });
-  const posted = await deps.slack.chat.postMessage({
-    channel: target.channelId,
-    ...message,
-    unfurl_links: false,
-  });
+  const loaded = await loadDigest(deps, { ...target, locale });
+  const charts = await digestCharts(deps, loaded, { ...target, locale });
+  const images = [charts.bank, charts.standards].filter((c) => c !== undefined);
+  const posted = await postWithCharts(
+    deps,
+    images,
+    (kept) =>
+      deps.slack.chat.postMessage({
+        channel: target.channelId,
+        ...buildDigest(loaded.m, locale, loaded.digest, {
+          charts: kept.length > 0 ? charts : undefined,
+        }),
+        unfurl_links: false,
+      }),
+    { teamId: target.teamId, channelId: target.channelId },
+  );
   if (!posted.ts) throw new Error('chat.postMessage answered without a message ts');
   return { messageTs: posted.ts };
 }

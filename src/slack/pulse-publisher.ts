@@ -1,14 +1,43 @@
 import type { Deps } from '../deps.js';
 import type { Pulse } from '../domain/pulse/pulse.js';
 import { buildPulseCsv } from '../domain/pulse/pulse-csv.js';
-import type { StartPulseInput } from '../domain/pulse/pulse-service.js';
+import type { PulseResults, StartPulseInput } from '../domain/pulse/pulse-service.js';
 import type { Locale } from '../i18n/index.js';
+import { type ChartPicture, trustDistributionChart, trustTrendChart } from './blocks/charts.js';
 import { buildPulseCard, buildPulseReminder } from './blocks/pulse-card.js';
 import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from './blocks/pulse-common.js';
 import { buildPulseResults } from './blocks/pulse-results.js';
+import { postWithCharts, uploadCharts } from './chart-images.js';
 import { slackErrorCode } from './people-directory.js';
 
 export type PulsePublisherDeps = Pick<Deps, 'slack' | 'pulses' | 'workspaces' | 'logger'>;
+
+/**
+ * The pictures of shown results: the spread of this pulse's trust scores and, once the channel
+ * has had two pulses with results, the trend of their averages (each pulse named by its day).
+ */
+export function pulseResultCharts(
+  s: PulseSpeech,
+  results: Extract<PulseResults, { shown: true }>,
+): ChartPicture[] {
+  const charts = [
+    trustDistributionChart(s.m, s.locale, {
+      answers: answersText(s, results.count),
+      average: results.scores.average,
+      distribution: results.scores.distribution,
+    }),
+  ];
+  if (results.trend.length >= 2) {
+    const day = new Intl.DateTimeFormat(s.locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      day: 'numeric',
+      month: 'short',
+      timeZone: s.timezone,
+    });
+    const points = results.trend.map((p) => ({ label: day.format(p.openedAt), average: p.average }));
+    charts.push(trustTrendChart(s.m, s.locale, points));
+  }
+  return charts;
+}
 
 /** Slack's answers meaning "the bot cannot post in that channel". */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
@@ -92,12 +121,23 @@ export function createPulsePublisher(deps: PulsePublisherDeps) {
     async publishResults(pulse: Pulse) {
       const s = await channelSpeech(pulse.teamId);
       const results = await deps.pulses.results(pulse.teamId, pulse.id);
-      const posted = await deps.slack.chat.postMessage({
-        channel: pulse.channelId,
-        ...buildPulseResults(s, results),
-        ...(pulse.messageTs ? { thread_ts: pulse.messageTs } : {}),
-        unfurl_links: false,
-      });
+      const context = { teamId: pulse.teamId, pulseId: pulse.id };
+      // Charts only where the figures are shown: below the threshold nothing is drawn or uploaded.
+      const images = results.shown
+        ? (await uploadCharts(deps, pulseResultCharts(s, results), context)).filter((c) => c !== undefined)
+        : [];
+      const posted = await postWithCharts(
+        deps,
+        images,
+        (charts) =>
+          deps.slack.chat.postMessage({
+            channel: pulse.channelId,
+            ...buildPulseResults(s, results, charts),
+            ...(pulse.messageTs ? { thread_ts: pulse.messageTs } : {}),
+            unfurl_links: false,
+          }),
+        context,
+      );
       if (posted.ts) await deps.pulses.markResultsPosted(pulse.teamId, pulse.id, posted.ts);
       await refreshCard(pulse.teamId, pulse.id);
       return posted.ts;

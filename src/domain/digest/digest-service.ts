@@ -11,6 +11,9 @@ import {
 } from './digest.js';
 import { type Week, weekBefore, weekContaining } from './week.js';
 
+/** How many weeks the digest's bank-account chart looks back over, this one included. */
+export const BANK_HISTORY_WEEKS = 8;
+
 export function createDigestService(store: DigestStore) {
   return {
     /**
@@ -65,6 +68,30 @@ export function createDigestService(store: DigestStore) {
         standards: { honoured, missed, trainingFocus: trainingFocus(missed, honoured) },
         pulse,
       };
+    },
+
+    /**
+     * The emotional bank account of `weeks` weeks ending with `week`, oldest first: what the
+     * digest's chart draws. One aggregate query per week, run side by side.
+     */
+    async bankHistory(
+      teamId: string,
+      week: Week,
+      scope: DigestScope,
+      workspace: { timezone: string; settings: WorkspaceSettings },
+      weeks = BANK_HISTORY_WEEKS,
+    ): Promise<{ week: Week; credits: number; debits: number; balance: number }[]> {
+      const span: Week[] = [week];
+      while (span.length < weeks) span.unshift(weekBefore(span[0] as Week, workspace.timezone));
+      return Promise.all(
+        span.map(async (w) => ({
+          week: w,
+          ...bankBalance(
+            await store.countsByKindAndImpact(teamId, w.start, w.end, scope),
+            workspace.settings.weights,
+          ),
+        })),
+      );
     },
 
     /** The week that contains `now` (previews), or the one that just ended (scheduled posts). */

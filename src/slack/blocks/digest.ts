@@ -12,7 +12,8 @@ const STORY_GLIMPSE = 400;
 const signed = (locale: Locale, value: number) =>
   `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(value))}`;
 
-function dayLabel(locale: Locale, isoDay: string): string {
+/** A day of a week, short, in the language (`23 Nov`, `23 nov.`). */
+export function dayLabel(locale: Locale, isoDay: string): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
     day: 'numeric',
     month: 'short',
@@ -56,7 +57,11 @@ export function buildDigest(
   m: Messages,
   locale: Locale,
   digest: Digest,
-  options: { preview?: boolean } = {},
+  options: {
+    preview?: boolean;
+    /** Uploaded pictures: the bank account week by week, and this week's standards. */
+    charts?: { bank?: types.ImageBlock; standards?: types.ImageBlock };
+  } = {},
 ) {
   const title = m.digestTitle({
     from: dayLabel(locale, digest.week.firstDay),
@@ -73,6 +78,7 @@ export function buildDigest(
     balance: signed(locale, bank.balance),
   });
   blocks.push(section(`${bankLine}\n${m.digestBankChange({ change: signed(locale, bank.change) })}`));
+  if (options.charts?.bank) blocks.push(options.charts.bank);
   if (digest.pulse) {
     blocks.push(
       section(
@@ -144,6 +150,7 @@ export function buildDigest(
     if (honoured.length) lines.push(m.digestHonoured({ list: list(honoured) }));
     if (missed.length) lines.push(m.digestMissed({ list: list(missed) }));
     blocks.push({ type: 'divider' }, section(lines.join('\n')));
+    if (options.charts?.standards) blocks.push(options.charts.standards);
     if (trainingFocus) {
       blocks.push(
         section(m.digestTrainingFocus({ tag: trainingFocus, line: m.standardLine[trainingFocus] ?? '' })),

@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import { MAX_SCORE, PULSE_QUESTIONS, type PulseQuestion } from '../../domain/pulse/pulse.js';
 import type { PulseResults, PulseTextAnswer } from '../../domain/pulse/pulse-service.js';
 import { formatNumber } from '../../i18n/index.js';
@@ -86,10 +87,14 @@ function questionBlocks(
  * The results post, threaded under the card. Below the threshold it gives the count and why
  * nothing else is shown. Above it: count, average (one decimal, the language's way), the
  * distribution, the change since the previous pulse of the channel, then each question's answers
- * in their own random order (names only for a named pulse). At most 4 + 3 × 6 = 22 blocks: far
- * below Slack's 50.
+ * in their own random order (names only for a named pulse). With its charts (two at most) in place
+ * of the text spread: at most 5 + 3 × 6 = 23 blocks, far below Slack's 50.
  */
-export function buildPulseResults(s: PulseSpeech, results: PulseResults): { text: string; blocks: Block[] } {
+export function buildPulseResults(
+  s: PulseSpeech,
+  results: PulseResults,
+  charts: readonly types.ImageBlock[] = [],
+): { text: string; blocks: Block[] } {
   const answers = answersText(s, results.count);
   if (!results.shown) {
     return {
@@ -111,7 +116,10 @@ export function buildPulseResults(s: PulseSpeech, results: PulseResults): { text
   const blocks: Block[] = [
     header(s.m.pulseResultsTitlePlain),
     section(`${s.m.pulseResultsSummary({ answers, average })}\n${change}`),
-    section(`${s.m.pulseResultsDistribution}\n${distributionChart(s, results.scores.distribution)}`),
+    // The pictures state every figure in their alt text; without them the spread is drawn in text.
+    ...(charts.length > 0
+      ? charts
+      : [section(`${s.m.pulseResultsDistribution}\n${distributionChart(s, results.scores.distribution)}`)]),
     context(s.m.pulseResultsSpirit),
   ];
   PULSE_QUESTIONS.forEach((question, i) => {
