@@ -26,6 +26,15 @@ export default {
       },
     },
     {
+      name: 'charts-only-draw',
+      severity: 'error',
+      comment:
+        'src/charts turns data into pictures: it knows Vega and resvg, never Slack, SQL or the ' +
+        'catalogs (words arrive from the caller already in the reader’s language).',
+      from: { path: '^src/charts/' },
+      to: { path: ['^src/', '@slack/', 'drizzle-orm', 'postgres', 'pglite'], pathNot: '^src/charts/' },
+    },
+    {
       name: 'db-uses-only-db-and-domain',
       severity: 'error',
       comment:
