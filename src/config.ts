@@ -20,6 +20,11 @@ export interface Config {
   readonly defaultTimezone: string;
   /** Missed schedule fire times younger than this are posted on start-up; older ones are skipped. */
   readonly catchUpHours: number;
+  /**
+   * Key of the one-way hash that stands for an erased person in the audit log. Falls back to
+   * the signing secret, then the bot token; set it so hashes stay comparable when those change.
+   */
+  readonly erasureHashKey: string;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +109,15 @@ const envSchema = z.object({
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris or UTC' })
       .default('UTC'),
   ),
+  ERASURE_HASH_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .min(16, {
+        message: 'must be at least 16 characters, for example the output of `openssl rand -hex 32`',
+      })
+      .optional(),
+  ),
   CATCH_UP_HOURS: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ message: 'must be a number of hours such as 12' }).min(0).max(168).default(12),
@@ -153,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLocale: vars.DEFAULT_LOCALE,
     defaultTimezone: vars.DEFAULT_TIMEZONE,
     catchUpHours: vars.CATCH_UP_HOURS,
+    erasureHashKey: vars.ERASURE_HASH_KEY ?? vars.SLACK_SIGNING_SECRET ?? vars.SLACK_BOT_TOKEN,
   });
 }
 

@@ -5,6 +5,8 @@ import type { DigestService } from './domain/digest/digest-service.js';
 import type { MantraService } from './domain/mantra/mantra-service.js';
 import type { MomentService } from './domain/moments/moment-service.js';
 import type { PeopleDirectory } from './domain/people.js';
+import type { AuditLog } from './domain/privacy/audit.js';
+import type { PrivacyService } from './domain/privacy/privacy-service.js';
 import type { PulseService } from './domain/pulse/pulse-service.js';
 import type { RoleService } from './domain/roles/role-service.js';
 import type { CronCalendar } from './domain/schedules/cron-calendar.js';
@@ -31,6 +33,10 @@ export interface Deps {
   readonly mantras: MantraService;
   readonly digests: DigestService;
   readonly schedules: ScheduleService;
+  /** Erasure, export, retention, uninstall: people's rights over their data. */
+  readonly privacy: PrivacyService;
+  /** Who did which admin action, when. */
+  readonly audit: AuditLog;
   /** Claims and outcomes of scheduled posts: the referee between replicas. */
   readonly scheduleRuns: ScheduleRunStore;
   /** Cron questions (validation, fire times), answered by node-cron. */

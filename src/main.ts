@@ -1,9 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { createAuditRepository } from './db/repositories/audit-repository.js';
 import { createDigestRepository } from './db/repositories/digest-repository.js';
 import { createMantraRepository } from './db/repositories/mantra-repository.js';
 import { createMomentRepository } from './db/repositories/moment-repository.js';
+import { createPrivacyRepository } from './db/repositories/privacy-repository.js';
 import { createPulseRepository } from './db/repositories/pulse-repository.js';
 import { createRoleRepository } from './db/repositories/role-repository.js';
 import {
@@ -15,6 +17,9 @@ import type { Deps } from './deps.js';
 import { createDigestService } from './domain/digest/digest-service.js';
 import { createMantraService } from './domain/mantra/mantra-service.js';
 import { createMomentService } from './domain/moments/moment-service.js';
+import { createAuditLog } from './domain/privacy/audit.js';
+import { createErasureHasher } from './domain/privacy/erasure-hash.js';
+import { createPrivacyService } from './domain/privacy/privacy-service.js';
 import { shuffle } from './domain/pulse/pulse.js';
 import { createPulseService } from './domain/pulse/pulse-service.js';
 import { createRoleService } from './domain/roles/role-service.js';
@@ -22,6 +27,7 @@ import { createScheduleService } from './domain/schedules/schedule-service.js';
 import { createLanguages } from './domain/workspace/languages.js';
 import { createWorkspaceService } from './domain/workspace/workspace-service.js';
 import { forgetProcessedEventsJob } from './jobs/forget-processed-events.js';
+import { createPrivacyPurgeJob } from './jobs/privacy-purge.js';
 import { pulseDeadlinesJob } from './jobs/pulse-deadlines.js';
 import { scheduledKinds } from './jobs/scheduled-kinds.js';
 import { createScheduledPostsJob } from './jobs/scheduled-posts.js';
@@ -70,8 +76,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     locale: config.defaultLocale,
     timezone: config.defaultTimezone,
   });
-  const roles = createRoleService(createRoleRepository(database.db), people);
+  const audit = createAuditLog(createAuditRepository(database.db), clock);
+  const roles = createRoleService(createRoleRepository(database.db), people, audit);
   const cron = createNodeCronCalendar();
+  const schedules = createScheduleService(createScheduleRepository(database.db), cron, {
+    isKindAvailable: (kind) => scheduledKinds()[kind] !== undefined,
+  });
   const deps: Deps = {
     config,
     logger,
@@ -86,9 +96,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     pulses: createPulseService(createPulseRepository(database.db, shuffle), workspaces),
     mantras: createMantraService(createMantraRepository(database.db)),
     digests: createDigestService(createDigestRepository(database.db)),
-    schedules: createScheduleService(createScheduleRepository(database.db), cron, {
-      isKindAvailable: (kind) => scheduledKinds()[kind] !== undefined,
+    schedules,
+    privacy: createPrivacyService({
+      store: createPrivacyRepository(database.db),
+      roles,
+      workspaces,
+      audit,
+      hash: createErasureHasher(config.erasureHashKey),
+      schedules,
     }),
+    audit,
     scheduleRuns: createScheduleRunRepository(database.db),
     cron,
   };
@@ -102,7 +119,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       : createScheduler(deps, {
           postsJob: createScheduledPostsJob({ replicaId: newReplicaId() }),
           // Pulse deadlines and reminders: claimed in Postgres, so every replica may tick them.
-          jobs: [pulseDeadlinesJob, forgetProcessedEventsJob],
+          jobs: [pulseDeadlinesJob, forgetProcessedEventsJob, createPrivacyPurgeJob()],
         });
   scheduler?.start();
 

@@ -27,6 +27,11 @@ export const workspaces = pgTable('workspaces', {
   locale: text('locale').notNull(),
   timezone: text('timezone').notNull(),
   settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
+  /**
+   * Set by `app_uninstalled` / `tokens_revoked`: schedules stop at once, and the workspace's
+   * data is purged once the grace period has passed unless the app comes back first.
+   */
+  uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -271,4 +276,39 @@ export const pulseAnswers = pgTable(
     uniqueIndex('pulse_answers_pulse_respondent_idx').on(t.pulseId, t.respondentId),
     check('pulse_answers_score_range', sql`${t.score} between 1 and 10`),
   ],
+);
+
+/**
+ * Who did which admin action, when. `actor_id` and `target` are Slack ids, except after an
+ * erasure: then every id of the erased person here is replaced by a keyed one-way hash
+ * (`erased:<hmac>`), so the log still proves what happened without naming them.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    teamId: text('team_id').notNull(),
+    actorId: text('actor_id').notNull(),
+    action: text('action').notNull(),
+    /** The person, schedule or setting acted on. */
+    target: text('target'),
+    /** Small facts about the action (a role granted, a new value); never a story's text. */
+    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('audit_log_team_created_idx').on(t.teamId, t.createdAt)],
+);
+
+/**
+ * People Slack reported deactivated (`user_change` with `deleted: true`): the admins' Home
+ * offers to erase their data. Nothing is erased until an admin confirms.
+ */
+export const deactivatedPeople = pgTable(
+  'deactivated_people',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
 );

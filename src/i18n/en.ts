@@ -3,6 +3,7 @@ import { coreEn } from './messages/core.en.js';
 import { digestEn } from './messages/digest.en.js';
 import { mantraEn } from './messages/mantra.en.js';
 import { momentsEn } from './messages/moments.en.js';
+import { privacyEn } from './messages/privacy.en.js';
 import { pulseEn } from './messages/pulse.en.js';
 
 /**
@@ -11,6 +12,14 @@ import { pulseEn } from './messages/pulse.en.js';
  * its English twin, so the compiler refuses a French catalog that lacks a key or gives a
  * function other parameters. Texts are mrkdwn unless their key says plain.
  */
-export const en = { ...coreEn, ...digestEn, ...momentsEn, ...pulseEn, ...mantraEn, ...chartsEn };
+export const en = {
+  ...coreEn,
+  ...digestEn,
+  ...momentsEn,
+  ...pulseEn,
+  ...mantraEn,
+  ...chartsEn,
+  ...privacyEn,
+};
 
 export type Messages = typeof en;

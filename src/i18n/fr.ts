@@ -4,7 +4,16 @@ import { coreFr } from './messages/core.fr.js';
 import { digestFr } from './messages/digest.fr.js';
 import { mantraFr } from './messages/mantra.fr.js';
 import { momentsFr } from './messages/moments.fr.js';
+import { privacyFr } from './messages/privacy.fr.js';
 import { pulseFr } from './messages/pulse.fr.js';
 
 // French typography: a space before « : ; ! ? » and inside guillemets.
-export const fr: Messages = { ...coreFr, ...digestFr, ...momentsFr, ...pulseFr, ...mantraFr, ...chartsFr };
+export const fr: Messages = {
+  ...coreFr,
+  ...digestFr,
+  ...momentsFr,
+  ...pulseFr,
+  ...mantraFr,
+  ...chartsFr,
+  ...privacyFr,
+};

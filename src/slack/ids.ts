@@ -16,7 +16,11 @@ export const SHORTCUTS = {
   logMoment: 'log_moment',
 } as const;
 
-export const EVENTS = {} as const;
+export const EVENTS = {
+  appUninstalled: 'app_uninstalled',
+  tokensRevoked: 'tokens_revoked',
+  userChange: 'user_change',
+} as const;
 
 export const ACTIONS = {
   momentAddDetails: 'moment_add_details',

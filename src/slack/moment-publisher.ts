@@ -81,7 +81,7 @@ export function createMomentPublisher(deps: PublisherDeps) {
     },
 
     /** After a deletion: the story leaves the recognition channel too. */
-    async retract(moment: Moment) {
+    async retract(moment: Pick<Moment, 'id' | 'recognitionChannelId' | 'recognitionTs'>) {
       if (!moment.recognitionChannelId || !moment.recognitionTs) return;
       try {
         await slack.chat.delete({ channel: moment.recognitionChannelId, ts: moment.recognitionTs });

@@ -8,6 +8,7 @@ import { buildPulseCard, buildPulseReminder } from './blocks/pulse-card.js';
 import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from './blocks/pulse-common.js';
 import { buildPulseResults } from './blocks/pulse-results.js';
 import { postWithCharts, uploadCharts } from './chart-images.js';
+import { sendFilesInDm } from './dm-files.js';
 import { slackErrorCode } from './people-directory.js';
 
 export type PulsePublisherDeps = Pick<Deps, 'slack' | 'pulses' | 'workspaces' | 'logger'>;
@@ -157,8 +158,7 @@ export function createPulsePublisher(deps: PulsePublisherDeps) {
     },
 
     /**
-     * Sends the answers of the last closed pulse as a CSV file in a DM to the asker, with
-     * Slack's external upload: get an upload URL, POST the bytes, complete into the DM.
+     * Sends the answers of the last closed pulse as a CSV file in a DM to the asker.
      */
     async sendExport(input: {
       teamId: string;
@@ -182,30 +182,17 @@ export function createPulsePublisher(deps: PulsePublisherDeps) {
         },
         pulse.anonymous,
       );
-      const bytes = Buffer.from(csv, 'utf8');
       const day = pulse.openedAt.toISOString().slice(0, 10);
-      const filename = `pulse-${pulse.channelId}-${day}.csv`;
-
-      const dm = await deps.slack.conversations.open({ users: input.userId });
-      const dmId = dm.channel?.id;
-      if (!dmId) throw new Error('conversations.open answered without a channel');
-      const upload = await deps.slack.files.getUploadURLExternal({ filename, length: bytes.length });
-      if (!upload.upload_url || !upload.file_id) throw new Error('files.getUploadURLExternal gave no URL');
-      const res = await fetch(upload.upload_url, {
-        method: 'POST',
-        headers: { 'content-type': 'text/csv; charset=utf-8' },
-        body: bytes,
-      });
-      if (!res.ok) throw new Error(`uploading the CSV failed with HTTP ${res.status}`);
-      await deps.slack.files.completeUploadExternal({
-        files: [{ id: upload.file_id, title: filename }],
-        channel_id: dmId,
-        initial_comment: s.m.pulseExportComment({
+      await sendFilesInDm(
+        deps.slack,
+        input.userId,
+        [{ filename: `pulse-${pulse.channelId}-${day}.csv`, content: csv }],
+        s.m.pulseExportComment({
           channel: pulse.channelId,
           when: slackDateTime(s, pulse.closedAt ?? pulse.closesAt),
           answers: answersText(s, answers.length),
         }),
-      });
+      );
       return { ok: true };
     },
   };

@@ -4,9 +4,10 @@ import type { MomentPatch, MomentStore, NewMomentRow } from '../../domain/moment
 import type { Db } from '../client.js';
 import { momentColleagues, moments } from '../schema.js';
 
-type MomentRow = typeof moments.$inferSelect;
+export type MomentRow = typeof moments.$inferSelect;
 
-function toMoment(row: MomentRow, colleagueIds: string[]): Moment {
+/** A stored row as the domain sees it (the dedupe key stays in the database). */
+export function toMoment(row: MomentRow, colleagueIds: string[]): Moment {
   const { dedupeKey: _dedupeKey, ...rest } = row;
   return { ...rest, colleagueIds };
 }

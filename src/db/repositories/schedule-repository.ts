@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { ScheduleRun, ScheduleRunStore, ScheduleStore } from '../../domain/schedules/schedule.js';
 import { type Db, executeRows } from '../client.js';
-import { scheduleRuns, schedules } from '../schema.js';
+import { scheduleRuns, schedules, workspaces } from '../schema.js';
 
 const scheduleColumns = {
   id: schedules.id,
@@ -30,6 +30,12 @@ const runColumns = {
   claimedBy: scheduleRuns.claimedBy,
   updatedAt: scheduleRuns.updatedAt,
 };
+
+/**
+ * The schedule's workspace has not uninstalled the app: an uninstall stops its schedules at
+ * once (no task, no claim), and a reinstall brings them back as they were.
+ */
+const installed = sql`not exists (select 1 from ${workspaces} where ${workspaces.teamId} = ${schedules.teamId} and ${workspaces.uninstalledAt} is not null)`;
 
 export function createScheduleRepository(db: Db): ScheduleStore {
   return {
@@ -84,7 +90,7 @@ export function createScheduleRepository(db: Db): ScheduleStore {
       return db
         .select(scheduleColumns)
         .from(schedules)
-        .where(eq(schedules.enabled, true))
+        .where(and(eq(schedules.enabled, true), installed))
         .orderBy(asc(schedules.id));
     },
 
@@ -145,7 +151,7 @@ export function createScheduleRunRepository(db: Db): ScheduleRunStore {
 
     async claim(scheduleId, fireAt, claimedBy, now) {
       // One statement: the row is only inserted for a schedule that still exists and is
-      // enabled, and the unique (schedule_id, fire_at) index lets exactly one insert win.
+      // enabled in an installed workspace, and the unique (schedule_id, fire_at) index lets exactly one insert win.
       const inserted = await executeRows<{ id: number }>(
         db,
         sql`
@@ -153,7 +159,7 @@ export function createScheduleRunRepository(db: Db): ScheduleRunStore {
         select ${schedules.teamId}, ${schedules.id}, ${fireAt.toISOString()}::timestamptz, 'claimed', 0, ${claimedBy},
                ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
         from ${schedules}
-        where ${schedules.id} = ${scheduleId} and ${schedules.enabled}
+        where ${schedules.id} = ${scheduleId} and ${schedules.enabled} and ${installed}
         on conflict (schedule_id, fire_at) do nothing
         returning id`,
       );

@@ -1,4 +1,5 @@
 import type { PeopleDirectory } from '../people.js';
+import type { AuditLog } from '../privacy/audit.js';
 import { fail, ok, type Result } from '../result.js';
 
 export type Role = 'admin' | 'manager' | 'member';
@@ -12,7 +13,11 @@ export interface RoleStore {
 
 const rank: Record<Role, number> = { member: 0, manager: 1, admin: 2 };
 
-export function createRoleService(store: RoleStore, people: PeopleDirectory) {
+export function createRoleService(
+  store: RoleStore,
+  people: PeopleDirectory,
+  audit: Pick<AuditLog, 'record'>,
+) {
   async function roleOf(teamId: string, userId: string): Promise<Role> {
     const [granted, person] = await Promise.all([store.find(teamId, userId), people.lookup(teamId, userId)]);
     if (person?.isWorkspaceAdmin) return 'admin';
@@ -43,6 +48,7 @@ export function createRoleService(store: RoleStore, people: PeopleDirectory) {
       if (target.isBot) return fail('bot_user');
       if (role === 'member') await store.remove(teamId, targetId);
       else await store.set(teamId, targetId, role, actorId);
+      await audit.record(teamId, actorId, 'role_changed', targetId, { role });
       return ok({ effective: target.isWorkspaceAdmin ? 'admin' : role });
     },
   };

@@ -84,6 +84,11 @@ export function createScheduleService(
       return removed;
     },
 
+    /**
+     * Something outside this service changed which schedules run (a workspace uninstalled or
+     * back): this replica's clock reloads at once.
+     */
+    reloadNow: changed,
     /** Subscribes to schedules added or removed on this replica; returns the unsubscribe. */
     onChange(listener: () => void): () => void {
       listeners.add(listener);

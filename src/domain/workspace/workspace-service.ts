@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocale, type Locale } from '../locale.js';
+import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../privacy/retention.js';
 
 export const MIN_ANONYMITY_THRESHOLD = 3;
 
@@ -11,6 +12,22 @@ export const workspaceSettingsSchema = z.object({
     .object({ small: z.number().int().min(1), big: z.number().int().min(1) })
     .default({ small: 1, big: 3 })
     .catch({ small: 1, big: 3 }),
+  /** Moments and pulses older than this are purged by the daily job. */
+  retentionMonths: z
+    .number()
+    .int()
+    .min(RETENTION_MONTHS.min)
+    .max(RETENTION_MONTHS.max)
+    .default(RETENTION_MONTHS.default)
+    .catch(RETENTION_MONTHS.default),
+  /** After an uninstall, the workspace's data is kept this long in case the app comes back. */
+  uninstallGraceDays: z
+    .number()
+    .int()
+    .min(UNINSTALL_GRACE_DAYS.min)
+    .max(UNINSTALL_GRACE_DAYS.max)
+    .default(UNINSTALL_GRACE_DAYS.default)
+    .catch(UNINSTALL_GRACE_DAYS.default),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 

@@ -1,15 +1,17 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { EVENTS } from '../ids.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
+import { registerEvents } from './events/index.js';
 import { registerShortcuts } from './shortcuts/index.js';
 import { registerViews } from './views/index.js';
 
 export function registerListeners(app: App, deps: Deps) {
   // Slack redelivers an event it believes we missed (x-slack-retry-num); the event id is
   // recorded in Postgres so a retry, even one landing on another replica, is handled once.
-  app.use(async ({ body, next }) => {
-    const envelope = body as { event_id?: unknown; team_id?: unknown };
+  app.use(async ({ body, context, next }) => {
+    const envelope = body as { event_id?: unknown; team_id?: unknown; event?: { type?: unknown } };
     if (typeof envelope.event_id === 'string') {
       const teamId = typeof envelope.team_id === 'string' ? envelope.team_id : 'unknown';
       const fresh = await deps.workspaces.markEventProcessed(teamId, envelope.event_id, deps.clock());
@@ -19,8 +21,18 @@ export function registerListeners(app: App, deps: Deps) {
       }
     }
     await next();
+    // Anything but the uninstall itself means the app is installed there: a workspace that
+    // comes back within its grace period keeps its data and its schedules. After the handler,
+    // so no ack waits for it.
+    const eventType = envelope.event?.type;
+    if (context.teamId && eventType !== EVENTS.appUninstalled && eventType !== EVENTS.tokensRevoked) {
+      await deps.privacy.reinstalled(context.teamId).catch((err: unknown) => {
+        deps.logger.error({ err, teamId: context.teamId }, 'recording a reinstall failed');
+      });
+    }
   });
   registerCommands(app, deps);
+  registerEvents(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
   registerShortcuts(app, deps);

@@ -3,6 +3,7 @@ import type { Deps } from '../../../deps.js';
 import { COMMANDS } from '../../ids.js';
 import { coreCultureSubcommands, handleCulture } from './culture.js';
 import { momentCultureSubcommands } from './culture-moments.js';
+import { privacyCultureSubcommands } from './culture-privacy.js';
 import { scheduleCultureSubcommands } from './culture-schedule.js';
 import { handleDigest } from './digest.js';
 import { handleInlineMoment } from './inline-moment.js';
@@ -17,6 +18,7 @@ export function registerCommands(app: App, deps: Deps) {
       ...coreCultureSubcommands(deps),
       ...momentCultureSubcommands(deps),
       ...scheduleCultureSubcommands(deps),
+      ...privacyCultureSubcommands(deps),
     }),
   );
   app.command(COMMANDS.praise, handleInlineMoment('praise', deps));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPulseCsv, csvCell } from '../../../../src/domain/pulse/pulse-csv.js';
+import { csvCell } from '../../../../src/domain/csv.js';
+import { buildPulseCsv } from '../../../../src/domain/pulse/pulse-csv.js';
 
 const headers = { respondent: 'respondent', score: 'score', vision: 'Q1', motivation: 'Q2', human: 'Q3' };
 

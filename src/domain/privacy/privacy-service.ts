@@ -1,0 +1,250 @@
+import type { Moment } from '../moments/moment.js';
+import { fail, ok, type Result } from '../result.js';
+import type { RoleService } from '../roles/role-service.js';
+import { type WorkspaceService, workspaceSettingsSchema } from '../workspace/workspace-service.js';
+import type { AuditLog } from './audit.js';
+import { SYSTEM_ACTOR } from './audit.js';
+import type { ErasureHasher } from './erasure-hash.js';
+import {
+  buildPersonExport,
+  buildWorkspaceExport,
+  type ExportFile,
+  type PersonData,
+  type WorkspaceData,
+} from './export-csv.js';
+
+import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from './retention.js';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** A recognition post to take down, with the story it showed. */
+export type PostedMoment = Pick<Moment, 'id' | 'recognitionChannelId' | 'recognitionTs'>;
+
+/** What an erasure removed, in counts (the audit keeps these), and what Slack must follow. */
+export interface ErasureReport {
+  storiesDeleted: number;
+  namesRemoved: number;
+  rolesRemoved: number;
+  pulseParticipations: number;
+  namedAnswersDeleted: number;
+  /** The erased stories' recognition posts: the Slack layer deletes them. */
+  erasedPosts: PostedMoment[];
+  /** Other people's moments that named the person and have a recognition post to re-render. */
+  renamedMomentIds: string[];
+}
+
+export interface PrivacyStore {
+  /**
+   * Erases a person from a team in one transaction: their stories deleted, their name taken
+   * off others' stories, their roles, pulse participation and named answers deleted; where a
+   * trace must stay (a role's grantor, the audit log, a pulse's creator), `marker` replaces
+   * their id. Schedules they created are handed to `scheduleOwner`.
+   */
+  erasePerson(
+    teamId: string,
+    userId: string,
+    replacements: { marker: string; scheduleOwner: string },
+  ): Promise<ErasureReport>;
+  workspaceData(
+    teamId: string,
+  ): Promise<Omit<WorkspaceData, 'anonymityThreshold' | 'locale' | 'timezone' | 'settings'>>;
+  personData(teamId: string, userId: string): Promise<PersonData>;
+  /** Deletes the team's moments created, and pulses opened, before `cutoff`. */
+  purgeBefore(teamId: string, cutoff: Date): Promise<{ moments: number; pulses: number }>;
+  /** Every workspace, with what the daily purge needs to decide. */
+  housekeepingList(): Promise<{ teamId: string; settings: unknown; uninstalledAt: Date | null }[]>;
+  /** Sets or clears the uninstall time; true when it changed. */
+  setUninstalled(teamId: string, at: Date | null): Promise<boolean>;
+  /** Deletes every row of the team in every table. */
+  purgeWorkspace(teamId: string): Promise<void>;
+  markDeactivated(teamId: string, userId: string, now: Date): Promise<void>;
+  clearDeactivated(teamId: string, userId: string): Promise<void>;
+  listDeactivated(teamId: string): Promise<{ userId: string; reportedAt: Date }[]>;
+}
+
+/** The date `months` calendar months before `now` (UTC), clamped to the month's last day. */
+export function monthsBefore(now: Date, months: number): Date {
+  const d = new Date(now);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return d;
+}
+
+export interface PurgeSummary {
+  purgedWorkspaces: string[];
+  retention: { teamId: string; moments: number; pulses: number }[];
+}
+
+/**
+ * People's rights over their data, and the admins' proof of what happened: erasure, export,
+ * retention, the uninstall grace period, deactivated people. Every call is scoped by team id.
+ */
+export function createPrivacyService(deps: {
+  store: PrivacyStore;
+  roles: RoleService;
+  workspaces: WorkspaceService;
+  audit: AuditLog;
+  hash: ErasureHasher;
+  /** Told when an uninstall or a return changes which schedules run, so this replica follows at once. */
+  schedules: { reloadNow(): void };
+}) {
+  const { store, roles, workspaces, audit } = deps;
+  const isAdmin = (teamId: string, userId: string) => roles.can(teamId, userId, 'admin');
+
+  return {
+    /**
+     * Erases a person's data: themselves, or anyone when an admin asks. The audit entry names
+     * the actor and keeps only the keyed hash of the erased id.
+     */
+    async erase(
+      teamId: string,
+      actorId: string,
+      targetId: string,
+    ): Promise<Result<ErasureReport, 'not_allowed'>> {
+      const self = actorId === targetId;
+      if (!self && !(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      const marker = deps.hash(teamId, targetId);
+      const report = await store.erasePerson(teamId, targetId, {
+        marker,
+        scheduleOwner: self ? marker : actorId,
+      });
+      await audit.record(teamId, self ? marker : actorId, 'person_erased', marker, {
+        by: self ? 'self' : 'admin',
+        storiesDeleted: report.storiesDeleted,
+        namesRemoved: report.namesRemoved,
+        rolesRemoved: report.rolesRemoved,
+        pulseParticipations: report.pulseParticipations,
+        namedAnswersDeleted: report.namedAnswersDeleted,
+      });
+      return ok(report);
+    },
+
+    /** The workspace's data as CSV files (admins). */
+    async exportWorkspace(teamId: string, actorId: string): Promise<Result<ExportFile[], 'not_allowed'>> {
+      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      const [data, workspace] = await Promise.all([store.workspaceData(teamId), workspaces.get(teamId)]);
+      const files = buildWorkspaceExport({
+        ...data,
+        locale: workspace.locale,
+        timezone: workspace.timezone,
+        settings: workspace.settings,
+        anonymityThreshold: workspace.settings.anonymityThreshold,
+      });
+      await audit.record(teamId, actorId, 'workspace_exported', null, { files: files.length });
+      return ok(files);
+    },
+
+    /** A person's own data as CSV files (anyone, for themselves only). */
+    async exportPerson(teamId: string, userId: string): Promise<ExportFile[]> {
+      const files = buildPersonExport(await store.personData(teamId, userId));
+      await audit.record(teamId, userId, 'person_exported', userId, { files: files.length });
+      return files;
+    },
+
+    /** Months after which moments and pulses are purged (admins). */
+    async setRetention(
+      teamId: string,
+      actorId: string,
+      months: number,
+    ): Promise<Result<number, 'not_allowed' | 'out_of_range'>> {
+      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      if (!Number.isInteger(months) || months < RETENTION_MONTHS.min || months > RETENTION_MONTHS.max)
+        return fail('out_of_range');
+      const before = (await workspaces.get(teamId)).settings.retentionMonths;
+      await workspaces.updateSettings(teamId, { retentionMonths: months });
+      await audit.record(teamId, actorId, 'setting_changed', 'retentionMonths', { from: before, to: months });
+      return ok(months);
+    },
+
+    /** Days an uninstalled workspace's data is kept before it is purged (admins). */
+    async setUninstallGrace(
+      teamId: string,
+      actorId: string,
+      days: number,
+    ): Promise<Result<number, 'not_allowed' | 'out_of_range'>> {
+      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      if (!Number.isInteger(days) || days < UNINSTALL_GRACE_DAYS.min || days > UNINSTALL_GRACE_DAYS.max)
+        return fail('out_of_range');
+      const before = (await workspaces.get(teamId)).settings.uninstallGraceDays;
+      await workspaces.updateSettings(teamId, { uninstallGraceDays: days });
+      await audit.record(teamId, actorId, 'setting_changed', 'uninstallGraceDays', {
+        from: before,
+        to: days,
+      });
+      return ok(days);
+    },
+
+    /** The latest audit entries (admins). */
+    async auditTrail(teamId: string, actorId: string, limit = 10) {
+      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      return ok(await audit.latest(teamId, limit));
+    },
+
+    /** People Slack reported deactivated whose data is still here (admins). */
+    async deactivatedPeople(teamId: string, actorId: string) {
+      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      return ok(await store.listDeactivated(teamId));
+    },
+
+    /** Slack says the person was deactivated: offer their erasure to the admins, erase nothing. */
+    personDeactivated: (teamId: string, userId: string, now: Date) =>
+      store.markDeactivated(teamId, userId, now),
+    /** Reactivated: no offer any more. */
+    personReactivated: (teamId: string, userId: string) => store.clearDeactivated(teamId, userId),
+
+    /**
+     * `app_uninstalled` / `tokens_revoked`: schedules stop at once (the schedule queries skip
+     * an uninstalled workspace) and the grace period starts. A repeat changes nothing.
+     */
+    async uninstalled(teamId: string, now: Date): Promise<boolean> {
+      const changed = await store.setUninstalled(teamId, now);
+      if (changed) {
+        deps.schedules.reloadNow();
+        await audit.record(teamId, SYSTEM_ACTOR, 'app_uninstalled');
+      }
+      return changed;
+    },
+
+    /** The workspace is talking to us again: the purge is called off, schedules resume. */
+    async reinstalled(teamId: string): Promise<boolean> {
+      const changed = await store.setUninstalled(teamId, null);
+      if (changed) {
+        deps.schedules.reloadNow();
+        await audit.record(teamId, SYSTEM_ACTOR, 'app_reinstalled');
+      }
+      return changed;
+    },
+
+    /**
+     * The daily purge: a workspace uninstalled longer than its grace period is deleted
+     * entirely; elsewhere moments and pulses older than the retention setting go.
+     */
+    async purge(now: Date): Promise<PurgeSummary> {
+      const summary: PurgeSummary = { purgedWorkspaces: [], retention: [] };
+      for (const row of await store.housekeepingList()) {
+        const settings = workspaceSettingsSchema.parse(row.settings ?? {});
+        if (row.uninstalledAt) {
+          if (now.getTime() - row.uninstalledAt.getTime() >= settings.uninstallGraceDays * DAY_MS) {
+            await store.purgeWorkspace(row.teamId);
+            summary.purgedWorkspaces.push(row.teamId);
+          }
+          continue;
+        }
+        const purged = await store.purgeBefore(row.teamId, monthsBefore(now, settings.retentionMonths));
+        if (purged.moments + purged.pulses > 0) {
+          summary.retention.push({ teamId: row.teamId, ...purged });
+          await audit.record(row.teamId, SYSTEM_ACTOR, 'retention_purged', null, {
+            months: settings.retentionMonths,
+            ...purged,
+          });
+        }
+      }
+      return summary;
+    },
+  };
+}
+
+export type PrivacyService = ReturnType<typeof createPrivacyService>;

@@ -1,0 +1,75 @@
+/** Erasure, export, retention, the audit log. */
+export const privacyEn = {
+  privacyHelpForget: '`/culture forget @person`: erase everything the bot holds about someone (for good).',
+  privacyHelpExport:
+    '`/culture export`: the workspace’s data as CSV files, in a DM to you. `/culture export me`: your own data (anyone).',
+  privacyHelpRetention:
+    '`/culture retention 24` · `/culture retention grace 30`: months stories and pulses are kept; days an uninstalled workspace’s data is kept.',
+  privacyHelpAudit: '`/culture audit`: the latest admin actions.',
+
+  privacyForgetUsage:
+    'Usage: `/culture forget @person`: erases the stories they wrote, their name on other people’s stories, their roles, ' +
+    'their pulse participation and named answers. Type @ and pick the person. Anyone may erase their own data this way.',
+  privacyErased: (p: {
+    user: string;
+    stories: number;
+    names: number;
+    roles: number;
+    pulses: number;
+    answers: number;
+  }) =>
+    `The data of <@${p.user}> is erased: ${p.stories} ${p.stories === 1 ? 'story' : 'stories'} deleted, ` +
+    `their name taken off ${p.names} ${p.names === 1 ? 'story' : 'stories'}, ${p.roles} ${p.roles === 1 ? 'role' : 'roles'}, ` +
+    `${p.pulses} pulse ${p.pulses === 1 ? 'participation' : 'participations'} and ${p.answers} named ` +
+    `${p.answers === 1 ? 'answer' : 'answers'} removed. Anonymous pulse answers stay: nothing links them to anyone.`,
+  privacySelfErased: (p: { stories: number; names: number; pulses: number; answers: number }) =>
+    `Your data is erased: ${p.stories} ${p.stories === 1 ? 'story' : 'stories'} deleted, your name taken off ` +
+    `${p.names} ${p.names === 1 ? 'story' : 'stories'}, ${p.pulses} pulse ${p.pulses === 1 ? 'participation' : 'participations'} ` +
+    `and ${p.answers} named ${p.answers === 1 ? 'answer' : 'answers'} removed. Anonymous pulse answers stay: nothing links them to you.`,
+
+  privacyExportUsage:
+    'Usage: `/culture export` (admins: the whole workspace) or `/culture export me` (your own data).',
+  privacyExportSent: 'I sent you the workspace’s data as CSV files, in a direct message.',
+  privacyExportComment: (p: { when: string }) =>
+    `The workspace’s data on ${p.when}: moments, pulses (anonymous answers carry no name; a pulse still open or ` +
+    'below the anonymity threshold has no answers here), schedules and settings.',
+  privacyMyExportSent: 'I sent you your data as CSV files, in a direct message.',
+  privacyMyExportComment: (p: { when: string }) =>
+    `Your data on ${p.when}: the moments you wrote, the moments that name you, the pulses you took part in ` +
+    '(your answers only where the pulse was named: anonymous answers cannot be traced to you) and your role.',
+  privacyFailed:
+    'I could not finish that on our side. Nothing was changed or sent; please try again in a moment.',
+
+  privacyRetentionShow: (p: { months: number; days: number }) =>
+    `Stories and pulses are kept *${p.months} months*, then deleted by a daily job. If the app is uninstalled, ` +
+    `the workspace’s data is deleted after *${p.days} days* unless it is reinstalled.`,
+  privacyRetentionUsage: (p: { minMonths: number; maxMonths: number; minDays: number; maxDays: number }) =>
+    `Usage: \`/culture retention <months>\` (${p.minMonths} to ${p.maxMonths}, for example \`/culture retention 24\`) or ` +
+    `\`/culture retention grace <days>\` (${p.minDays} to ${p.maxDays}, for example \`/culture retention grace 30\`).`,
+  privacyRetentionSet: (p: { months: number }) =>
+    `Stories and pulses are now kept ${p.months} months; older ones are deleted at the next daily purge.`,
+  privacyGraceSet: (p: { days: number }) =>
+    `After an uninstall, the workspace’s data is now kept ${p.days} days before it is deleted.`,
+
+  privacyAuditTitle: 'Latest admin actions',
+  privacyAuditEmpty: 'No admin action recorded yet.',
+  privacyAuditErasedPerson: 'an erased person',
+  privacyAuditSystem: 'the bot',
+  privacyAuditLine: (p: { when: string; actor: string; action: string; target: string }) =>
+    `${p.when} · ${p.actor} ${p.action}${p.target ? ` · ${p.target}` : ''}`,
+  privacyAuditActions: {
+    role_changed: 'changed a role',
+    moment_deleted: 'deleted someone’s moment',
+    person_erased: 'erased a person’s data',
+    workspace_exported: 'exported the workspace’s data',
+    person_exported: 'exported their own data',
+    setting_changed: 'changed a setting',
+    schedule_added: 'added a schedule',
+    schedule_removed: 'removed a schedule',
+    vision_line_added: 'added a vision line',
+    vision_line_removed: 'removed a vision line',
+    app_uninstalled: 'recorded the app’s uninstall',
+    app_reinstalled: 'recorded the app’s return',
+    retention_purged: 'deleted data past the retention period',
+  },
+};
