@@ -82,7 +82,7 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
   function exportedFiles(userId: string) {
     const [complete] = t.emulator.callsTo('files.completeUploadExternal').slice(-1);
     expect(complete?.args.channel_id).toBe(dmChannelId(userId));
-    const ids = (complete?.args.files as { id: string }[]).map((f) => f.id);
+    const ids = ((complete?.args.files ?? []) as { id: string }[]).map((f) => f.id);
     const files = new Map<string, string>();
     for (const upload of t.emulator.uploads.filter((u) => ids.includes(u.fileId))) {
       const content = upload.content.toString('utf8');
