@@ -11,11 +11,11 @@ import {
 } from '../../src/db/schema.js';
 import { createErasureHasher } from '../../src/domain/privacy/erasure-hash.js';
 import { createPrivacyPurgeJob } from '../../src/jobs/privacy-purge.js';
+import { createSlackDriver } from '../../src/sandbox/slack-driver.js';
+import { dmChannelId } from '../../src/sandbox/slack-emulator.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { pulseDriver } from '../support/pulse-helpers.js';
 import { columnsContaining, rowsOfTeam } from '../support/scan.js';
-import { createSlackDriver } from '../support/slack-driver.js';
-import { dmChannelId } from '../support/slack-emulator.js';
 import { SIGNING_SECRET, startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
 
 const ADMIN = 'U0ADMIN1';
