@@ -8,6 +8,8 @@ import type { PeopleDirectory } from './domain/people.js';
 import type { AuditLog } from './domain/privacy/audit.js';
 import type { PrivacyService } from './domain/privacy/privacy-service.js';
 import type { PulseService } from './domain/pulse/pulse-service.js';
+import type { ReactionService } from './domain/reactions/reaction-service.js';
+import type { ReactionSettings } from './domain/reactions/reaction-settings.js';
 import type { RoleService } from './domain/roles/role-service.js';
 import type { CronCalendar } from './domain/schedules/cron-calendar.js';
 import type { ScheduleRunStore } from './domain/schedules/schedule.js';
@@ -29,6 +31,10 @@ export interface Deps {
   readonly languages: Languages;
   readonly roles: RoleService;
   readonly moments: MomentService;
+  /** Moments logged and seconded by emoji reaction. */
+  readonly reactions: ReactionService;
+  /** The workspace's praise and learning emoji. */
+  readonly reactionSettings: ReactionSettings;
   readonly pulses: PulseService;
   readonly mantras: MantraService;
   readonly digests: DigestService;

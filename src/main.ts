@@ -22,6 +22,8 @@ import { createErasureHasher } from './domain/privacy/erasure-hash.js';
 import { createPrivacyService } from './domain/privacy/privacy-service.js';
 import { shuffle } from './domain/pulse/pulse.js';
 import { createPulseService } from './domain/pulse/pulse-service.js';
+import { createReactionService } from './domain/reactions/reaction-service.js';
+import { createReactionSettings } from './domain/reactions/reaction-settings.js';
 import { createRoleService } from './domain/roles/role-service.js';
 import { createScheduleService } from './domain/schedules/schedule-service.js';
 import { createLanguages } from './domain/workspace/languages.js';
@@ -35,6 +37,7 @@ import { createNodeCronCalendar, createScheduler, newReplicaId, type Scheduler }
 import { createLogger, type Logger } from './logger.js';
 import { buildSlackApp } from './slack/app.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { createSlackMessageReader } from './slack/message-reader.js';
 import { createSlackPeopleDirectory } from './slack/people-directory.js';
 
 export interface RunningBot {
@@ -82,6 +85,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const schedules = createScheduleService(createScheduleRepository(database.db), cron, {
     isKindAvailable: (kind) => scheduledKinds()[kind] !== undefined,
   });
+  const moments = createMomentService(createMomentRepository(database.db), people, roles);
+  const reactionSettings = createReactionSettings(workspaces, roles);
   const deps: Deps = {
     config,
     logger,
@@ -92,7 +97,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     workspaces,
     languages: createLanguages(workspaces, people),
     roles,
-    moments: createMomentService(createMomentRepository(database.db), people, roles),
+    moments,
+    reactions: createReactionService({
+      moments,
+      people,
+      settings: reactionSettings,
+      reader: createSlackMessageReader(slackApp.app.client),
+    }),
+    reactionSettings,
     pulses: createPulseService(createPulseRepository(database.db, shuffle), workspaces),
     mantras: createMantraService(createMantraRepository(database.db)),
     digests: createDigestService(createDigestRepository(database.db)),

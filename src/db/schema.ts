@@ -85,6 +85,8 @@ export const moments = pgTable(
     /** Where the moment was logged from, and the source message's permalink (message shortcut). */
     channelId: text('channel_id'),
     permalink: text('permalink'),
+    /** The source message's ts (shortcut, reaction): a reaction on it later seconds this moment. */
+    sourceTs: text('source_ts'),
     /** The praise post in the recognition channel, so an edit or a deletion reaches it too. */
     recognitionChannelId: text('recognition_channel_id'),
     recognitionTs: text('recognition_ts'),
@@ -100,7 +102,32 @@ export const moments = pgTable(
     index('moments_team_created_idx').on(t.teamId, t.createdAt),
     index('moments_team_author_idx').on(t.teamId, t.authorId, t.createdAt),
     uniqueIndex('moments_team_dedupe_idx').on(t.teamId, t.dedupeKey),
+    // A reaction arrives with a channel and a ts only: find the moment logged from that message…
+    index('moments_team_source_idx')
+      .on(t.teamId, t.channelId, t.sourceTs)
+      .where(sql`${t.sourceTs} is not null`),
+    // …or the moment whose recognition post was reacted to.
+    index('moments_team_recognition_idx')
+      .on(t.teamId, t.recognitionChannelId, t.recognitionTs)
+      .where(sql`${t.recognitionTs} is not null`),
   ],
+);
+
+/**
+ * People who seconded a moment (the praise emoji on a story already logged): no new moment, one
+ * row each; the primary key makes a redelivered reaction a no-op.
+ */
+export const momentSeconders = pgTable(
+  'moment_seconders',
+  {
+    teamId: text('team_id').notNull(),
+    momentId: uuid('moment_id')
+      .notNull()
+      .references(() => moments.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.momentId, t.userId] })],
 );
 
 /** One row per colleague named in a moment, so "recognition I received" is an index range scan. */

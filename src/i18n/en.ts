@@ -5,6 +5,7 @@ import { mantraEn } from './messages/mantra.en.js';
 import { momentsEn } from './messages/moments.en.js';
 import { privacyEn } from './messages/privacy.en.js';
 import { pulseEn } from './messages/pulse.en.js';
+import { reactionsEn } from './messages/reactions.en.js';
 
 /**
  * The English catalog defines the keys; it is assembled from one file per feature
@@ -20,6 +21,7 @@ export const en = {
   ...mantraEn,
   ...chartsEn,
   ...privacyEn,
+  ...reactionsEn,
 };
 
 export type Messages = typeof en;

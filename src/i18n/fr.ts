@@ -6,6 +6,7 @@ import { mantraFr } from './messages/mantra.fr.js';
 import { momentsFr } from './messages/moments.fr.js';
 import { privacyFr } from './messages/privacy.fr.js';
 import { pulseFr } from './messages/pulse.fr.js';
+import { reactionsFr } from './messages/reactions.fr.js';
 
 // French typography: a space before « : ; ! ? » and inside guillemets.
 export const fr: Messages = {
@@ -16,4 +17,5 @@ export const fr: Messages = {
   ...mantraFr,
   ...chartsFr,
   ...privacyFr,
+  ...reactionsFr,
 };

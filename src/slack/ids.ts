@@ -20,6 +20,8 @@ export const EVENTS = {
   appUninstalled: 'app_uninstalled',
   tokensRevoked: 'tokens_revoked',
   userChange: 'user_change',
+  reactionAdded: 'reaction_added',
+  reactionRemoved: 'reaction_removed',
 } as const;
 
 export const ACTIONS = {
@@ -31,6 +33,8 @@ export const ACTIONS = {
   momentManage: 'moment_manage',
   /** The Answer button on a pulse card and its reminder; value = the pulse id. */
   pulseAnswer: 'pulse_answer_open',
+  /** On a reaction to a message without text: opens the moment modal; value = the message. */
+  reactionOpenForm: 'reaction_open_form',
 } as const;
 
 export const VIEWS = {

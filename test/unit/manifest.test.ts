@@ -77,4 +77,11 @@ describe('manifest.yml', () => {
       expect.arrayContaining(['commands', 'chat:write', 'users:read']),
     );
   });
+
+  it('asks to read reactions and the messages reacted to when the code listens to reactions', () => {
+    const listens = code.events.includes('reaction_added');
+    for (const scope of ['reactions:read', 'channels:history', 'groups:history']) {
+      expect(manifest.oauth_config.scopes.bot.includes(scope), scope).toBe(listens);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Moment } from '../../domain/moments/moment.js';
 import type { MomentPatch, MomentStore, NewMomentRow } from '../../domain/moments/moment-service.js';
 import type { Db } from '../client.js';
-import { momentColleagues, moments } from '../schema.js';
+import { momentColleagues, momentSeconders, moments } from '../schema.js';
 
 export type MomentRow = typeof moments.$inferSelect;
 
@@ -108,6 +108,69 @@ export function createMomentRepository(db: Db) {
         .delete(moments)
         .where(and(eq(moments.teamId, teamId), eq(moments.id, id)))
         .returning({ id: moments.id });
+      return deleted.length > 0;
+    },
+
+    async findBySourceMessage(teamId: string, channelId: string, ts: string) {
+      const rows = await db
+        .select()
+        .from(moments)
+        .where(and(eq(moments.teamId, teamId), eq(moments.channelId, channelId), eq(moments.sourceTs, ts)))
+        .orderBy(asc(moments.createdAt));
+      const colleagues = await colleaguesOf(rows.map((r) => r.id));
+      return rows.map((row) => toMoment(row, colleagues.get(row.id) ?? []));
+    },
+
+    async findByRecognitionPost(teamId: string, channelId: string, ts: string) {
+      const [row] = await db
+        .select()
+        .from(moments)
+        .where(
+          and(
+            eq(moments.teamId, teamId),
+            eq(moments.recognitionChannelId, channelId),
+            eq(moments.recognitionTs, ts),
+          ),
+        );
+      if (!row) return undefined;
+      return toMoment(row, (await colleaguesOf([row.id])).get(row.id) ?? []);
+    },
+
+    async addSeconder(teamId: string, momentId: string, userId: string, now: Date) {
+      const inserted = await db
+        .insert(momentSeconders)
+        .values({ teamId, momentId, userId, createdAt: now })
+        // A redelivered reaction, or the same person reacting twice: one seconding.
+        .onConflictDoNothing()
+        .returning({ userId: momentSeconders.userId });
+      return inserted.length > 0;
+    },
+
+    async secondedAt(teamId: string, momentId: string, userId: string) {
+      const [row] = await db
+        .select({ createdAt: momentSeconders.createdAt })
+        .from(momentSeconders)
+        .where(
+          and(
+            eq(momentSeconders.teamId, teamId),
+            eq(momentSeconders.momentId, momentId),
+            eq(momentSeconders.userId, userId),
+          ),
+        );
+      return row?.createdAt;
+    },
+
+    async removeSeconder(teamId: string, momentId: string, userId: string) {
+      const deleted = await db
+        .delete(momentSeconders)
+        .where(
+          and(
+            eq(momentSeconders.teamId, teamId),
+            eq(momentSeconders.momentId, momentId),
+            eq(momentSeconders.userId, userId),
+          ),
+        )
+        .returning({ userId: momentSeconders.userId });
       return deleted.length > 0;
     },
 

@@ -15,6 +15,7 @@ export interface NewMomentRow extends MomentDraft {
   source: MomentSource;
   channelId: string | null;
   permalink: string | null;
+  sourceTs?: string | null;
   standards: string[];
   dedupeKey: string | null;
 }
@@ -45,6 +46,15 @@ export interface MomentStore {
   update(teamId: string, id: string, patch: MomentPatch, now: Date): Promise<Moment | undefined>;
   /** Deletes the row for good (story and lesson included). */
   delete(teamId: string, id: string): Promise<boolean>;
+  /** The moments logged from one message (shortcut, reaction), oldest first. */
+  findBySourceMessage(teamId: string, channelId: string, ts: string): Promise<Moment[]>;
+  /** The moment whose recognition post this is. */
+  findByRecognitionPost(teamId: string, channelId: string, ts: string): Promise<Moment | undefined>;
+  /** Adds a seconder; false when they already seconded it. */
+  addSeconder(teamId: string, momentId: string, userId: string, now: Date): Promise<boolean>;
+  /** When this person seconded the moment; undefined when they did not. */
+  secondedAt(teamId: string, momentId: string, userId: string): Promise<Date | undefined>;
+  removeSeconder(teamId: string, momentId: string, userId: string): Promise<boolean>;
 }
 
 export type ColleagueProblem =
@@ -112,6 +122,7 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
         source: MomentSource;
         channelId?: string | null;
         permalink?: string | null;
+        sourceTs?: string | null;
         dedupeKey?: string | null;
       },
       now: Date,
@@ -129,6 +140,7 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
           source: origin.source,
           channelId: origin.channelId ?? null,
           permalink: origin.permalink ?? null,
+          sourceTs: origin.sourceTs ?? null,
           standards: citedStandards(`${draft.story}\n${draft.lesson ?? ''}`, DEFAULT_STANDARD_TAGS),
           dedupeKey: origin.dedupeKey ?? null,
         },
@@ -205,6 +217,35 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
       await store.delete(teamId, id);
       return { ok: true, value: moment };
     },
+
+    /** The moments logged from a message, and the moment whose recognition post it is. */
+    findBySourceMessage: (teamId: string, channelId: string, ts: string) =>
+      store.findBySourceMessage(teamId, channelId, ts),
+    findByRecognitionPost: (teamId: string, channelId: string, ts: string) =>
+      store.findByRecognitionPost(teamId, channelId, ts),
+
+    /**
+     * Someone seconds a moment: no new moment, one seconder row. Its author and its colleagues
+     * cannot second it (recognising oneself is not recognition); seconding twice changes nothing.
+     */
+    async second(
+      teamId: string,
+      moment: Moment,
+      userId: string,
+      now: Date,
+    ): Promise<Outcome<{ added: boolean }, 'own_moment'>> {
+      if (moment.authorId === userId || moment.colleagueIds.includes(userId)) {
+        return { ok: false, problem: 'own_moment' };
+      }
+      return { ok: true, value: { added: await store.addSeconder(teamId, moment.id, userId, now) } };
+    },
+
+    secondedAt: (teamId: string, momentId: string, userId: string) =>
+      store.secondedAt(teamId, momentId, userId),
+
+    /** Takes a seconding back; false when there was none. */
+    unsecond: (teamId: string, momentId: string, userId: string) =>
+      store.removeSeconder(teamId, momentId, userId),
 
     /**
      * Remembers where the recognition post went, so edits and deletions can reach it. False

@@ -34,6 +34,8 @@ export interface Moment {
   source: MomentSource;
   channelId: string | null;
   permalink: string | null;
+  /** The ts of the message it was logged from (shortcut, reaction), with `channelId`. */
+  sourceTs: string | null;
   standards: string[];
   recognitionChannelId: string | null;
   recognitionTs: string | null;

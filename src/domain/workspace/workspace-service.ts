@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isLocale, type Locale } from '../locale.js';
 import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../privacy/retention.js';
+import { DEFAULT_REACTION_EMOJI, EMOJI_NAME } from '../reactions/reaction.js';
 
 export const MIN_ANONYMITY_THRESHOLD = 3;
 
@@ -28,6 +29,11 @@ export const workspaceSettingsSchema = z.object({
     .max(UNINSTALL_GRACE_DAYS.max)
     .default(UNINSTALL_GRACE_DAYS.default)
     .catch(UNINSTALL_GRACE_DAYS.default),
+  /** The praise and learning emoji that log a moment by reaction. */
+  reactionEmoji: z
+    .object({ praise: z.string().regex(EMOJI_NAME), complaint: z.string().regex(EMOJI_NAME) })
+    .default(DEFAULT_REACTION_EMOJI)
+    .catch(DEFAULT_REACTION_EMOJI),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 

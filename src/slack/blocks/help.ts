@@ -1,12 +1,19 @@
+import type { ReactionEmoji } from '../../domain/reactions/reaction.js';
 import type { Role } from '../../domain/roles/role-service.js';
 import type { Messages } from '../../i18n/index.js';
 import { type Block, context, header, section } from './common.js';
 
+/** What the help says that depends on the workspace. */
+export interface HelpContext {
+  reactionEmoji: ReactionEmoji;
+}
+
 /** Each command line of the help, shown to the roles that may use it. */
-const HELP: { minRole: Role; line: (m: Messages) => string }[] = [
+const HELP: { minRole: Role; line: (m: Messages, ctx: HelpContext) => string }[] = [
   { minRole: 'member', line: (m) => m.momentsHelpPraise },
   { minRole: 'member', line: (m) => m.momentsHelpComplaint },
   { minRole: 'member', line: (m) => m.momentsHelpMoment },
+  { minRole: 'member', line: (m, ctx) => m.reactionsHelpReact(ctx.reactionEmoji) },
   { minRole: 'member', line: (m) => m.digestHelpPreview },
   { minRole: 'member', line: (m) => m.helpCultureHelp },
   { minRole: 'manager', line: (m) => m.digestHelpPost },
@@ -18,6 +25,7 @@ const HELP: { minRole: Role; line: (m: Messages) => string }[] = [
   { minRole: 'admin', line: (m) => m.helpCultureRole },
   { minRole: 'admin', line: (m) => m.helpCultureLanguage },
   { minRole: 'admin', line: (m) => m.momentsHelpRecognition },
+  { minRole: 'admin', line: (m) => m.reactionsHelpSettings },
   { minRole: 'admin', line: (m) => m.mantraHelpManage },
   { minRole: 'admin', line: (m) => m.scheduleHelpSchedule },
   { minRole: 'admin', line: (m) => m.scheduleHelpUnschedule },
@@ -26,7 +34,7 @@ const HELP: { minRole: Role; line: (m: Messages) => string }[] = [
 
 const rank: Record<Role, number> = { member: 0, manager: 1, admin: 2 };
 
-export function buildHelp(m: Messages, role: Role): { text: string; blocks: Block[] } {
+export function buildHelp(m: Messages, role: Role, ctx: HelpContext): { text: string; blocks: Block[] } {
   const roleLabel = { admin: m.roleLabelAdmin, manager: m.roleLabelManager, member: m.roleLabelMember }[role];
   const sections: [Role, string][] = [
     ['member', m.helpSectionEveryone],
@@ -36,7 +44,9 @@ export function buildHelp(m: Messages, role: Role): { text: string; blocks: Bloc
   const blocks: Block[] = [header(m.helpTitle), section(m.helpIntro)];
   for (const [sectionRole, title] of sections) {
     if (rank[role] < rank[sectionRole]) continue;
-    const lines = HELP.filter((entry) => entry.minRole === sectionRole).map((entry) => `• ${entry.line(m)}`);
+    const lines = HELP.filter((entry) => entry.minRole === sectionRole).map(
+      (entry) => `• ${entry.line(m, ctx)}`,
+    );
     if (lines.length) blocks.push(section(`*${title}*\n${lines.join('\n')}`));
   }
   blocks.push(context(m.helpYourRole({ role: roleLabel })));

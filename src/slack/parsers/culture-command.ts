@@ -51,3 +51,30 @@ export function parseLanguageArgs(args: string[]): Locale | undefined {
   const parsed = languageArgs.safeParse(args);
   return parsed.success ? parsed.data[0] : undefined;
 }
+
+const emojiWord = z
+  .string()
+  .regex(/^:?[^\s:]+:?$/)
+  .transform((s) => s.replace(/^:|:$/g, ''));
+const reactionPair = z.tuple([
+  z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(['praise', 'complaint'])),
+  emojiWord,
+]);
+
+/**
+ * `reactions praise <emoji> complaint <emoji>`, either part alone or both in any order;
+ * undefined when the words do not read that way. The names are checked by the domain.
+ */
+export function parseReactionArgs(args: string[]): { praise?: string; complaint?: string } | undefined {
+  if (args.length !== 2 && args.length !== 4) return undefined;
+  const change: { praise?: string; complaint?: string } = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const pair = reactionPair.safeParse(args.slice(i, i + 2));
+    if (!pair.success || change[pair.data[0]] !== undefined) return undefined;
+    change[pair.data[0]] = pair.data[1];
+  }
+  return change;
+}

@@ -7,6 +7,7 @@ import { handleMomentManage } from './moment-manage.js';
 import { handleMomentResolve } from './moment-resolve.js';
 import { handleMomentUndo } from './moment-undo.js';
 import { handlePulseAnswerOpen } from './pulse-answer.js';
+import { handleReactionOpenForm } from './reaction-open-form.js';
 
 export function registerActions(app: App, deps: Deps) {
   app.action({ type: 'block_actions', action_id: ACTIONS.momentAddDetails }, handleMomentAddDetails(deps));
@@ -19,4 +20,5 @@ export function registerActions(app: App, deps: Deps) {
   app.action({ type: 'block_actions', action_id: ACTIONS.momentResolve }, handleMomentResolve(deps));
   app.action({ type: 'block_actions', action_id: ACTIONS.momentManage }, handleMomentManage(deps));
   app.action({ type: 'block_actions', action_id: ACTIONS.pulseAnswer }, handlePulseAnswerOpen(deps));
+  app.action({ type: 'block_actions', action_id: ACTIONS.reactionOpenForm }, handleReactionOpenForm(deps));
 }

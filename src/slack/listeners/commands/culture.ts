@@ -62,10 +62,16 @@ export const handleCulture =
   };
 
 /** help, role, language. */
-export function coreCultureSubcommands(deps: Pick<Deps, 'roles' | 'workspaces'>): CultureSubcommands {
+export function coreCultureSubcommands(
+  deps: Pick<Deps, 'roles' | 'workspaces' | 'reactionSettings'>,
+): CultureSubcommands {
   return {
     async help({ teamId, userId, m, reply }) {
-      await reply(buildHelp(m, await deps.roles.roleOf(teamId, userId)));
+      const [role, reactionEmoji] = await Promise.all([
+        deps.roles.roleOf(teamId, userId),
+        deps.reactionSettings.get(teamId),
+      ]);
+      await reply(buildHelp(m, role, { reactionEmoji }));
     },
 
     async role({ teamId, userId, args, m, reply }) {

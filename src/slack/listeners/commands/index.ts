@@ -4,6 +4,7 @@ import { COMMANDS } from '../../ids.js';
 import { coreCultureSubcommands, handleCulture } from './culture.js';
 import { momentCultureSubcommands } from './culture-moments.js';
 import { privacyCultureSubcommands } from './culture-privacy.js';
+import { reactionCultureSubcommands } from './culture-reactions.js';
 import { scheduleCultureSubcommands } from './culture-schedule.js';
 import { handleDigest } from './digest.js';
 import { handleInlineMoment } from './inline-moment.js';
@@ -19,6 +20,7 @@ export function registerCommands(app: App, deps: Deps) {
       ...momentCultureSubcommands(deps),
       ...scheduleCultureSubcommands(deps),
       ...privacyCultureSubcommands(deps),
+      ...reactionCultureSubcommands(deps),
     }),
   );
   app.command(COMMANDS.praise, handleInlineMoment('praise', deps));

@@ -88,8 +88,9 @@ export const handleMomentModal =
         await publisher.refresh(edited.value.after);
         return;
       }
+      // From a message (shortcut, or a reaction on a message without text): link back to it.
       const permalink =
-        meta.source === 'shortcut' && meta.channelId && meta.messageTs
+        meta.channelId && meta.messageTs
           ? await client.chat
               .getPermalink({ channel: meta.channelId, message_ts: meta.messageTs })
               .then((r) => r.permalink ?? null)
@@ -100,7 +101,13 @@ export const handleMomentModal =
         userId,
         parsed.draft,
         // A double click on Save sends the same view id twice: the moment is stored once.
-        { source: meta.source, channelId: meta.channelId, permalink, dedupeKey: `view:${view.id}` },
+        {
+          source: meta.source,
+          channelId: meta.channelId,
+          permalink,
+          sourceTs: meta.messageTs,
+          dedupeKey: `view:${view.id}`,
+        },
         deps.clock(),
       );
       if (!logged.ok) return notifyUser(deps, target, buildTextMessage(colleagueText(m, logged.problem)));

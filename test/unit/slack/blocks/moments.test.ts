@@ -30,6 +30,7 @@ function moment(overrides: Partial<Moment> = {}): Moment {
     source: 'command',
     channelId: 'C1',
     permalink: 'https://example.slack.com/archives/C1/p1',
+    sourceTs: null,
     standards: [],
     recognitionChannelId: null,
     recognitionTs: null,

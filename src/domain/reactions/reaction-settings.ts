@@ -1,0 +1,39 @@
+import { fail, ok, type Result } from '../result.js';
+import type { RoleService } from '../roles/role-service.js';
+import type { WorkspaceService } from '../workspace/workspace-service.js';
+import { normaliseEmoji, type ReactionEmoji } from './reaction.js';
+
+export type ReactionSettingsRefusal = 'not_allowed' | 'invalid_emoji' | 'same_emoji';
+
+/**
+ * The reaction emoji of a workspace: read by the reaction listeners, changed by admins (with
+ * `/culture reactions`, and from the App Home). Both emoji must differ, or a reaction could
+ * not say which moment it means.
+ */
+export function createReactionSettings(workspaces: WorkspaceService, roles: RoleService) {
+  return {
+    /** The praise and learning emoji of a workspace. */
+    async get(teamId: string): Promise<ReactionEmoji> {
+      return (await workspaces.get(teamId)).settings.reactionEmoji;
+    },
+
+    /** An admin changes one emoji or both (names with or without colons). */
+    async set(
+      teamId: string,
+      actorId: string,
+      change: Partial<ReactionEmoji>,
+    ): Promise<Result<ReactionEmoji, ReactionSettingsRefusal>> {
+      if (!(await roles.can(teamId, actorId, 'admin'))) return fail('not_allowed');
+      const current = (await workspaces.get(teamId)).settings.reactionEmoji;
+      const praise = change.praise === undefined ? current.praise : normaliseEmoji(change.praise);
+      const complaint = change.complaint === undefined ? current.complaint : normaliseEmoji(change.complaint);
+      if (!praise || !complaint) return fail('invalid_emoji');
+      if (praise === complaint) return fail('same_emoji');
+      const reactionEmoji = { praise, complaint };
+      await workspaces.updateSettings(teamId, { reactionEmoji });
+      return ok(reactionEmoji);
+    },
+  };
+}
+
+export type ReactionSettings = ReturnType<typeof createReactionSettings>;
