@@ -83,6 +83,16 @@ export interface ShortcutArgs {
   message: { ts: string; text: string; user?: string };
 }
 
+export interface ReactionArgs {
+  /** `added` (default) or `removed`. */
+  type?: 'added' | 'removed';
+  userId: string;
+  /** The emoji name without colons, as Slack reports it (`star2`, `+1::skin-tone-2`). */
+  reaction: string;
+  channelId: string;
+  ts: string;
+}
+
 export interface SlackDriver {
   command(cmd: CommandArgs): Promise<DriverResponse>;
   interact(payload: Record<string, unknown>): Promise<DriverResponse>;
@@ -93,6 +103,14 @@ export interface SlackDriver {
   globalShortcut(args: { userId: string; callbackId: string }): Promise<DriverResponse>;
   event(
     event: Record<string, unknown>,
+    opts?: { eventId?: string; retryNum?: number; retryReason?: string },
+  ): Promise<DriverResponse>;
+  /**
+   * `reaction_added` / `reaction_removed` on a message, as Slack sends it: the channel, the ts,
+   * the message's author when Slack knows it, and nothing of the text.
+   */
+  reaction(
+    args: ReactionArgs,
     opts?: { eventId?: string; retryNum?: number; retryReason?: string },
   ): Promise<DriverResponse>;
   urlVerification(challenge?: string): Promise<DriverResponse>;
@@ -255,6 +273,41 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
     return send(body, signedHeaders(body, 'application/json'), { sent: payload });
   }
 
+  function sendEvent(
+    event: Record<string, unknown>,
+    eventOpts: { eventId?: string; retryNum?: number; retryReason?: string } = {},
+  ): Promise<DriverResponse> {
+    const eventTs = (event.event_ts as string | undefined) ?? (event.ts as string | undefined) ?? slackTs();
+    const envelope = {
+      token: VERIFICATION_TOKEN,
+      team_id: teamId,
+      context_team_id: teamId,
+      api_app_id: emulator.appId,
+      event: { ...event, event_ts: eventTs },
+      type: 'event_callback',
+      event_id: eventOpts.eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}${++eventSeq}`,
+      event_time: nowSec(),
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: teamId,
+          user_id: emulator.botUserId,
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+    };
+    const body = JSON.stringify(envelope);
+    const headers = signedHeaders(body, 'application/json');
+    // Slack redelivers an event it did not see acked within 3 seconds, numbering the attempts.
+    if (eventOpts.retryNum !== undefined) {
+      headers['x-slack-retry-num'] = String(eventOpts.retryNum);
+      headers['x-slack-retry-reason'] = eventOpts.retryReason ?? 'http_timeout';
+    }
+    return send(body, headers, { sent: envelope });
+  }
+
   return {
     command(cmd) {
       const channelId = cmd.channelId ?? 'C0GENERAL';
@@ -405,36 +458,21 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
       });
     },
 
-    event(event, eventOpts = {}) {
-      const eventTs = (event.event_ts as string | undefined) ?? (event.ts as string | undefined) ?? slackTs();
-      const envelope = {
-        token: VERIFICATION_TOKEN,
-        team_id: teamId,
-        context_team_id: teamId,
-        api_app_id: emulator.appId,
-        event: { ...event, event_ts: eventTs },
-        type: 'event_callback',
-        event_id: eventOpts.eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}${++eventSeq}`,
-        event_time: nowSec(),
-        authorizations: [
-          {
-            enterprise_id: null,
-            team_id: teamId,
-            user_id: emulator.botUserId,
-            is_bot: true,
-            is_enterprise_install: false,
-          },
-        ],
-        is_ext_shared_channel: false,
-      };
-      const body = JSON.stringify(envelope);
-      const headers = signedHeaders(body, 'application/json');
-      // Slack redelivers an event it did not see acked within 3 seconds, numbering the attempts.
-      if (eventOpts.retryNum !== undefined) {
-        headers['x-slack-retry-num'] = String(eventOpts.retryNum);
-        headers['x-slack-retry-reason'] = eventOpts.retryReason ?? 'http_timeout';
-      }
-      return send(body, headers, { sent: envelope });
+    event: sendEvent,
+
+    reaction(args, eventOpts) {
+      const item = emulator.messages.find((m) => m.channel === args.channelId && m.ts === args.ts);
+      return sendEvent(
+        {
+          type: args.type === 'removed' ? 'reaction_removed' : 'reaction_added',
+          user: args.userId,
+          reaction: args.reaction,
+          item: { type: 'message', channel: args.channelId, ts: args.ts },
+          ...(item ? { item_user: item.user } : {}),
+          event_ts: slackTs(),
+        },
+        eventOpts,
+      );
     },
 
     urlVerification,

@@ -88,7 +88,10 @@ export interface EmulatedResponse {
   at: number;
 }
 
-/** A message the bot posted (current state, after chat.update; removed by chat.delete). */
+/**
+ * A message in a conversation (current state, after chat.update; removed by chat.delete): the
+ * ones the bot posted, and the ones people (or other bots) wrote, seeded with `seedMessage`.
+ */
 export interface EmulatedMessage {
   channel: string;
   ts: string;
@@ -99,6 +102,21 @@ export interface EmulatedMessage {
   thread_ts?: string;
   /** Set for chat.postEphemeral: the only user who sees it. */
   ephemeralTo?: string;
+  /** Set for a message another app or integration posted (Slack's `bot_message`). */
+  bot_id?: string;
+  /** Files shared with the message (a file or an image alone has no text). */
+  files?: { id: string; name: string }[];
+}
+
+/** What a test (or the sandbox page) says a person wrote; the emulator gives it a ts. */
+export interface SeededMessage {
+  channel: string;
+  user: string;
+  text?: string;
+  /** A reply in the thread of this message. */
+  thread_ts?: string;
+  bot_id?: string;
+  files?: { id: string; name: string }[];
 }
 
 /** A view the app opened, pushed, updated or published (current state). */
@@ -130,6 +148,11 @@ export interface SlackEmulator {
   readonly uploads: Upload[];
   readonly messages: EmulatedMessage[];
   readonly views: EmulatedView[];
+  /**
+   * A message someone wrote in a channel (or a thread): conversations.history and
+   * conversations.replies answer from it. Returns its ts.
+   */
+  seedMessage(message: SeededMessage): string;
   responseUrl(): string;
   issueTriggerId(): string;
   addUser(user: EmulatedUser): void;
@@ -442,6 +465,50 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     };
   }
 
+  /** Slack ts order: seconds, then the six-digit suffix (never compared as floats). */
+  const tsKey = (ts: string) => {
+    const [sec = '0', frac = '0'] = ts.split('.');
+    return Number(sec) * 1e6 + Number(frac.padEnd(6, '0').slice(0, 6));
+  };
+
+  /** The messages of a conversation between `oldest` and `latest`, as conversations.* list them. */
+  function inRange(list: EmulatedMessage[], args: SlackArgs): EmulatedMessage[] {
+    const inclusive = String(args.inclusive) === 'true' || args.inclusive === true || args.inclusive === 1;
+    const latest = str(args.latest) ? tsKey(args.latest) : Number.POSITIVE_INFINITY;
+    const oldest = str(args.oldest) ? tsKey(args.oldest) : Number.NEGATIVE_INFINITY;
+    return list.filter((m) => {
+      const key = tsKey(m.ts);
+      return inclusive ? key >= oldest && key <= latest : key > oldest && key < latest;
+    });
+  }
+
+  function messageJson(m: EmulatedMessage): SlackArgs {
+    const fromBot = m.user === botUserId || m.bot_id !== undefined;
+    return {
+      type: 'message',
+      ts: m.ts,
+      text: m.text ?? '',
+      user: m.user,
+      ...(fromBot ? { bot_id: m.bot_id ?? botId } : {}),
+      ...(m.bot_id ? { subtype: 'bot_message' } : {}),
+      ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+      ...(m.blocks ? { blocks: m.blocks } : {}),
+      ...(m.files ? { files: m.files, upload: true } : {}),
+    };
+  }
+
+  /** Reading a conversation needs the bot in it (channels:history / groups:history). */
+  function readable(channel: unknown): { id: string } | { error: string } {
+    const target = str(channel);
+    if (!target) return { error: 'channel_not_found' };
+    const known = findChannel(target);
+    if (known?.botIsMember === false) return { error: 'not_in_channel' };
+    return { id: known?.id ?? target };
+  }
+
+  const limitOf = (args: SlackArgs, fallback: number) =>
+    Math.min(Math.max(Number(args.limit) || fallback, 1), 999);
+
   const handlers: Record<string, Handler> = {
     'auth.test': () =>
       ok({
@@ -640,6 +707,44 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
         });
       }
       return ok({ channel: { id: mpim } });
+    },
+
+    'conversations.history': (args) => {
+      const channel = readable(args.channel);
+      if ('error' in channel) return fail(channel.error);
+      // Channel messages only: thread replies are read with conversations.replies.
+      const top = messages.filter(
+        (m) => m.channel === channel.id && !m.ephemeralTo && (!m.thread_ts || m.thread_ts === m.ts),
+      );
+      const found = inRange(top, args).sort((a, b) => tsKey(b.ts) - tsKey(a.ts));
+      const limit = limitOf(args, 100);
+      return ok({
+        messages: found.slice(0, limit).map(messageJson),
+        has_more: found.length > limit,
+        pin_count: 0,
+        response_metadata: { next_cursor: '' },
+      });
+    },
+
+    'conversations.replies': (args) => {
+      const channel = readable(args.channel);
+      if ('error' in channel) return fail(channel.error);
+      const inChannel = messages.filter((m) => m.channel === channel.id && !m.ephemeralTo);
+      const asked = inChannel.find((m) => m.ts === args.ts);
+      if (!asked) return fail('thread_not_found');
+      const rootTs = asked.thread_ts ?? asked.ts;
+      const parent = inChannel.find((m) => m.ts === rootTs);
+      const replies = inRange(
+        inChannel.filter((m) => m.thread_ts === rootTs && m.ts !== rootTs),
+        args,
+      ).sort((a, b) => tsKey(a.ts) - tsKey(b.ts));
+      const limit = limitOf(args, 1000);
+      // Slack lists the parent first, whatever the range, then the replies in it.
+      return ok({
+        messages: [...(parent ? [parent] : []), ...replies.slice(0, limit)].map(messageJson),
+        has_more: replies.length > limit,
+        response_metadata: { next_cursor: '' },
+      });
     },
 
     'conversations.info': (args) => {
@@ -1016,6 +1121,19 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     },
     addUser: (user) => {
       users.set(user.id, { ...user });
+    },
+    seedMessage(seed) {
+      const ts = nextTs();
+      messages.push({
+        channel: seed.channel,
+        ts,
+        user: seed.user,
+        ...(seed.text !== undefined ? { text: seed.text } : {}),
+        ...(seed.thread_ts ? { thread_ts: seed.thread_ts } : {}),
+        ...(seed.bot_id ? { bot_id: seed.bot_id } : {}),
+        ...(seed.files ? { files: seed.files } : {}),
+      });
+      return ts;
     },
     addChannel: (channel) => {
       channels.set(channel.id, { ...channel, members: channel.members ? [...channel.members] : undefined });

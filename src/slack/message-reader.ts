@@ -39,17 +39,21 @@ export function createSlackMessageReader(client: webApi.WebClient): MessageReade
     async read(_teamId, channelId, ts): Promise<ReactedMessage | undefined> {
       const message = await find(channelId, ts);
       if (!message) return undefined;
-      const permalink = await client.chat
-        .getPermalink({ channel: channelId, message_ts: ts })
-        .then((r) => r.permalink ?? null)
-        // The story stands without its link; nothing is lost but the shortcut back.
-        .catch(() => null);
       return {
         userId: message.user,
         isBot: Boolean(message.bot_id) || message.subtype === 'bot_message',
         text: message.text ?? '',
-        permalink,
       };
+    },
+
+    permalink(_teamId, channelId, ts) {
+      return (
+        client.chat
+          .getPermalink({ channel: channelId, message_ts: ts })
+          .then((r) => r.permalink ?? null)
+          // The story stands without its link; nothing is lost but the way back to the message.
+          .catch(() => null)
+      );
     },
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DigestScope, DigestStore, DigestStory } from '../../domain/digest/digest.js';
 import type { Db } from '../client.js';
-import { momentColleagues, moments, pulseAnswers, pulses } from '../schema.js';
+import { momentColleagues, momentSeconders, moments, pulseAnswers, pulses } from '../schema.js';
 
 /**
  * The digest's aggregates. Every query is a range on (team_id, created_at), which the
@@ -45,21 +45,28 @@ export function createDigestRepository(db: Db): DigestStore {
     followUpUserId: moments.followUpUserId,
   };
 
-  async function withColleagues(rows: Omit<DigestStory, 'colleagueIds'>[]): Promise<DigestStory[]> {
+  /** The shown stories' colleagues and seconder counts: two queries on the few ids shown. */
+  async function withColleagues(
+    rows: Omit<DigestStory, 'colleagueIds' | 'seconders'>[],
+  ): Promise<DigestStory[]> {
     if (rows.length === 0) return [];
-    const links = await db
-      .select({ momentId: momentColleagues.momentId, userId: momentColleagues.userId })
-      .from(momentColleagues)
-      .where(
-        inArray(
-          momentColleagues.momentId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(momentColleagues.userId));
+    const ids = rows.map((r) => r.id);
+    const [links, seconded] = await Promise.all([
+      db
+        .select({ momentId: momentColleagues.momentId, userId: momentColleagues.userId })
+        .from(momentColleagues)
+        .where(inArray(momentColleagues.momentId, ids))
+        .orderBy(asc(momentColleagues.userId)),
+      db
+        .select({ momentId: momentSeconders.momentId, count: count() })
+        .from(momentSeconders)
+        .where(inArray(momentSeconders.momentId, ids))
+        .groupBy(momentSeconders.momentId),
+    ]);
     return rows.map((row) => ({
       ...row,
       colleagueIds: links.filter((l) => l.momentId === row.id).map((l) => l.userId),
+      seconders: seconded.find((s) => s.momentId === row.id)?.count ?? 0,
     }));
   }
 
@@ -77,7 +84,14 @@ export function createDigestRepository(db: Db): DigestStore {
         .select(storyColumns)
         .from(moments)
         .where(inWeek(teamId, from, to, scope, eq(moments.kind, 'praise')))
-        .orderBy(desc(sql`${moments.impact} = 'big'`), desc(moments.createdAt))
+        .orderBy(
+          desc(sql`${moments.impact} = 'big'`),
+          // The stories colleagues seconded come first among equals (primary-key lookups).
+          desc(
+            sql`(select count(*) from ${momentSeconders} where ${momentSeconders.momentId} = ${moments.id})`,
+          ),
+          desc(moments.createdAt),
+        )
         .limit(limit);
       return withColleagues(rows);
     },

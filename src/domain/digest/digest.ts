@@ -19,6 +19,8 @@ export interface DigestStory {
   lesson: string | null;
   status: 'open' | 'resolved';
   followUpUserId: string | null;
+  /** How many people seconded the story (by reaction). */
+  seconders: number;
 }
 
 export interface TouchpointSummary {
@@ -31,7 +33,7 @@ export interface TouchpointSummary {
 /** What the digest store answers for one week; each list is already cut to what a message can hold. */
 export interface DigestStore {
   countsByKindAndImpact(teamId: string, from: Date, to: Date, scope: DigestScope): Promise<KindImpactCount[]>;
-  /** Praise, big credits first then newest, at most `limit`. */
+  /** Praise, big credits first, then the most seconded, then newest; at most `limit`. */
   topPraise(teamId: string, from: Date, to: Date, scope: DigestScope, limit: number): Promise<DigestStory[]>;
   /** Colleagues by praise count, most first, at most `limit`, with how many there are in all. */
   recognisedColleagues(

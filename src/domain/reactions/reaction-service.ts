@@ -11,12 +11,14 @@ export interface ReactedMessage {
   /** Written by a bot or an integration. */
   isBot: boolean;
   text: string;
-  permalink: string | null;
 }
 
-/** Reads one message of a channel (or thread); undefined when it no longer exists. Throws when Slack fails. */
+/** Reads the message a reaction points at, through Slack. */
 export interface MessageReader {
+  /** One message of a channel (or thread); undefined when it no longer exists. Throws when Slack fails. */
   read(teamId: string, channelId: string, ts: string): Promise<ReactedMessage | undefined>;
+  /** The message's link; null when Slack cannot give one (the story stands without it). */
+  permalink(teamId: string, channelId: string, ts: string): Promise<string | null>;
 }
 
 /** `reaction_added` / `reaction_removed`, reduced to what matters. */
@@ -133,7 +135,7 @@ export function createReactionService(deps: {
         {
           source: 'reaction',
           channelId,
-          permalink: message.permalink,
+          permalink: await deps.reader.permalink(teamId, channelId, ts),
           sourceTs: ts,
           // Two people reacting at once both get here: the key lets one insert win, and the
           // other seconds the moment it stored.

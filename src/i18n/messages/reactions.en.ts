@@ -27,6 +27,9 @@ export const reactionsEn = {
     `I could not read that message from Slack, so your :${p.emoji}: logged nothing. ` +
     'Remove the reaction and add it again in a moment.',
 
+  reactionsDigestSeconded: (p: { count: number }) =>
+    ` · :raised_hands: seconded by ${p.count} ${p.count === 1 ? 'colleague' : 'colleagues'}`,
+
   reactionsCurrent: (p: { praise: string; complaint: string }) =>
     `Reacting with :${p.praise}: (\`${p.praise}\`) logs a praise, with :${p.complaint}: (\`${p.complaint}\`) a complaint to learn from.`,
   reactionsUsage:

@@ -29,6 +29,9 @@ export const reactionsFr: typeof reactionsEn = {
     `Je n’ai pas pu lire ce message dans Slack : votre :${p.emoji}: n’a rien noté. ` +
     'Retirez la réaction et remettez-la dans un instant.',
 
+  reactionsDigestSeconded: (p) =>
+    ` · :raised_hands: appuyé par ${p.count} ${p.count === 1 ? 'collègue' : 'collègues'}`,
+
   reactionsCurrent: (p) =>
     `Réagir avec :${p.praise}: (\`${p.praise}\`) note un éloge, avec :${p.complaint}: (\`${p.complaint}\`) une réclamation dont tirer une leçon.`,
   reactionsUsage:

@@ -108,7 +108,8 @@ export function buildDigest(
         colleagues: mentionList(story.colleagueIds, m.and),
         impact,
       });
-      blocks.push(section(`${by}\n${glimpse(story.story)}`));
+      const seconded = story.seconders > 0 ? m.reactionsDigestSeconded({ count: story.seconders }) : '';
+      blocks.push(section(`${by}${seconded}\n${glimpse(story.story)}`));
     }
     const moreStories = digest.praise.total - digest.praise.stories.length;
     if (moreStories > 0) blocks.push(context(m.digestMoreStories({ count: moreStories })));
