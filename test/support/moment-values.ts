@@ -1,3 +1,4 @@
+import type { Moment } from '../../src/domain/moments/moment.js';
 import { BLOCKS } from '../../src/slack/ids.js';
 
 /** view.state.values of the moment modal, as Slack sends them on submission. */
@@ -44,5 +45,35 @@ export function lessonModalValues(lesson: string, resolve = false) {
         selected_options: resolve ? [{ value: 'resolve', text: { type: 'plain_text', text: 'x' } }] : [],
       },
     },
+  };
+}
+
+/** A moment as the service returns it, for Block Kit builder tests. */
+export function momentFixture(overrides: Partial<Moment> = {}): Moment {
+  const at = new Date('2026-11-23T10:00:00Z');
+  return {
+    id: '6f1c2f0e-0000-4000-8000-000000000001',
+    teamId: 'T1',
+    kind: 'praise',
+    authorId: 'UA',
+    colleagueIds: ['U1', 'U2'],
+    customerType: 'external',
+    touchpoint: 'phone',
+    impact: 'big',
+    story: 'Stayed late <!channel> to fix it. '.repeat(200),
+    lesson: null,
+    followUpUserId: null,
+    status: 'open',
+    source: 'command',
+    channelId: 'C1',
+    permalink: 'https://example.slack.com/archives/C1/p1',
+    sourceTs: null,
+    standards: [],
+    recognitionChannelId: null,
+    recognitionTs: null,
+    createdAt: at,
+    updatedAt: at,
+    resolvedAt: null,
+    ...overrides,
   };
 }

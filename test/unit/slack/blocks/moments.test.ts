@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Moment } from '../../../../src/domain/moments/moment.js';
 import { LOCALES, messages } from '../../../../src/i18n/index.js';
 import { validateMessageBlocks, validateView } from '../../../../src/sandbox/block-kit-rules.js';
 import { buildRefusalWithText } from '../../../../src/slack/blocks/common.js';
@@ -11,35 +10,7 @@ import {
   buildRecognitionPost,
   mentionList,
 } from '../../../../src/slack/blocks/moments.js';
-
-function moment(overrides: Partial<Moment> = {}): Moment {
-  const at = new Date('2026-11-23T10:00:00Z');
-  return {
-    id: '6f1c2f0e-0000-4000-8000-000000000001',
-    teamId: 'T1',
-    kind: 'praise',
-    authorId: 'UA',
-    colleagueIds: ['U1', 'U2'],
-    customerType: 'external',
-    touchpoint: 'phone',
-    impact: 'big',
-    story: 'Stayed late <!channel> to fix it. '.repeat(200),
-    lesson: null,
-    followUpUserId: null,
-    status: 'open',
-    source: 'command',
-    channelId: 'C1',
-    permalink: 'https://example.slack.com/archives/C1/p1',
-    sourceTs: null,
-    standards: [],
-    recognitionChannelId: null,
-    recognitionTs: null,
-    createdAt: at,
-    updatedAt: at,
-    resolvedAt: null,
-    ...overrides,
-  };
-}
+import { momentFixture as moment } from '../../../support/moment-values.js';
 
 describe.each(LOCALES)('moment Block Kit in %s', (locale) => {
   const m = messages(locale);

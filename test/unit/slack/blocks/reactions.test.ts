@@ -6,35 +6,19 @@ import { buildHelp } from '../../../../src/slack/blocks/help.js';
 import { buildReactionConfirmation, buildReactionNoText } from '../../../../src/slack/blocks/reactions.js';
 import { ACTIONS } from '../../../../src/slack/ids.js';
 import { parseOpenFormValue } from '../../../../src/slack/parsers/reaction-event.js';
+import { momentFixture } from '../../../support/moment-values.js';
 
-function moment(overrides: Partial<Moment> = {}): Moment {
-  const at = new Date('2026-11-23T10:00:00Z');
-  return {
-    id: '6f1c2f0e-0000-4000-8000-000000000001',
-    teamId: 'T1',
-    kind: 'praise',
-    authorId: 'UA',
+const moment = (overrides: Partial<Moment> = {}) =>
+  momentFixture({
     colleagueIds: ['U1'],
-    customerType: 'external',
     touchpoint: 'other',
     impact: 'small',
     story: `<!channel> ${'Stayed late to fix it. '.repeat(130)}…`,
-    lesson: null,
     followUpUserId: 'UA',
-    status: 'open',
     source: 'reaction',
-    channelId: 'C1',
-    permalink: 'https://example.slack.com/archives/C1/p1',
     sourceTs: '1.000001',
-    standards: [],
-    recognitionChannelId: null,
-    recognitionTs: null,
-    createdAt: at,
-    updatedAt: at,
-    resolvedAt: null,
     ...overrides,
-  };
-}
+  });
 
 describe.each(LOCALES)('reaction Block Kit in %s', (locale) => {
   const m = messages(locale);
