@@ -8,6 +8,7 @@ import {
   deactivatedPeople,
   mantras,
   momentColleagues,
+  momentSeconders,
   moments,
   pulseAnswers,
   pulseParticipants,
@@ -62,6 +63,10 @@ export function createPrivacyRepository(db: Db): PrivacyStore {
           .delete(momentColleagues)
           .where(and(eq(momentColleagues.teamId, teamId), eq(momentColleagues.userId, userId)))
           .returning({ momentId: momentColleagues.momentId });
+        // Their seconding of other people's stories (a reaction leaves their id behind).
+        await tx
+          .delete(momentSeconders)
+          .where(and(eq(momentSeconders.teamId, teamId), eq(momentSeconders.userId, userId)));
         const unassigned = await tx
           .update(moments)
           .set({ followUpUserId: null })
