@@ -231,6 +231,10 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect(digest.indexOf('stayed on the phone')).toBeLessThan(
       digest.indexOf('answered a customer at midnight'),
     );
+
+    // Erasing a person takes their seconding away too.
+    expect((await t.bot.deps.privacy.erase(TEST_TEAM, ADMIN, ADMIN)).ok).toBe(true);
+    expect((await seconders()).map((s) => s.userId)).toEqual([OLLY]);
   });
 
   it('stores one moment when Slack delivers the same reaction twice', async () => {
