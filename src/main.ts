@@ -31,14 +31,16 @@ import { createWorkspaceService } from './domain/workspace/workspace-service.js'
 import { forgetProcessedEventsJob } from './jobs/forget-processed-events.js';
 import { createPrivacyPurgeJob } from './jobs/privacy-purge.js';
 import { pulseDeadlinesJob } from './jobs/pulse-deadlines.js';
-import { scheduledKinds } from './jobs/scheduled-kinds.js';
 import { createScheduledPostsJob } from './jobs/scheduled-posts.js';
-import { createNodeCronCalendar, createScheduler, newReplicaId, type Scheduler } from './jobs/scheduler.js';
+import { createNodeCronCalendar } from './jobs/scheduler/calendar.js';
+import { newReplicaId } from './jobs/scheduler/run-coordinator.js';
+import { createScheduler, type Scheduler } from './jobs/scheduler/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildSlackApp } from './slack/app.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createSlackMessageReader } from './slack/message-reader.js';
 import { createSlackPeopleDirectory } from './slack/people-directory.js';
+import { scheduledPostKinds } from './slack/posts/scheduled-kinds.js';
 
 export interface RunningBot {
   readonly port: number;
@@ -83,7 +85,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const roles = createRoleService(createRoleRepository(database.db), people, audit);
   const cron = createNodeCronCalendar();
   const schedules = createScheduleService(createScheduleRepository(database.db), cron, {
-    isKindAvailable: (kind) => scheduledKinds()[kind] !== undefined,
+    isKindAvailable: (kind) => kind in scheduledPostKinds,
   });
   const moments = createMomentService(createMomentRepository(database.db), people, roles);
   const reactionSettings = createReactionSettings(workspaces, roles);

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { Pulse } from '../domain/pulse/pulse.js';
-import { createPulsePublisher } from '../slack/pulse-publisher.js';
+import { createPulsePublisher } from '../slack/posts/pulse.js';
 import type { Job } from './job.js';
 
 export interface PulseDeadlinesSummary {

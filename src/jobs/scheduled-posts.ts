@@ -1,24 +1,17 @@
 import type { Deps } from '../deps.js';
-import type { Schedule, ScheduleKind, ScheduleRun } from '../domain/schedules/schedule.js';
-import { notifyScheduleFailing } from '../slack/schedule-notices.js';
+import {
+  abandonedBefore,
+  afterFailure,
+  catchUpWindow,
+  planCatchUp,
+  scanStart,
+} from '../domain/schedules/run-policy.js';
+import type { Schedule, ScheduleRun } from '../domain/schedules/schedule.js';
+import { notifyScheduleFailing } from '../slack/posts/notices.js';
+import { postScheduled } from '../slack/posts/scheduled-kinds.js';
 import { classifySlackFailure, withChannelAccess } from '../slack/slack-failures.js';
 import type { Job } from './job.js';
-import { scheduledKinds } from './scheduled-kinds.js';
-import type { ScheduledKindHandler } from './scheduled-run.js';
 
-/** A post that keeps failing for a transient reason is tried this many times in all. */
-export const MAX_ATTEMPTS = 5;
-/** Wait before attempt n+1 (minutes), unless Slack asked for longer with Retry-After. */
-const RETRY_DELAYS_MIN = [1, 2, 4, 8];
-/**
- * A claim without an outcome after this long belongs to a replica that died mid-post: another
- * replica takes it over. Long enough that a live replica waiting out rate limits keeps its claim.
- */
-export const CLAIM_LEASE_MS = 10 * 60_000;
-/** How far before the catch-up window fire times are still looked at (to record them as skipped). */
-const LOOKBACK_BEYOND_WINDOW_MS = 24 * 3_600_000;
-/** A long outage of a frequent schedule records its newest skipped fire times only. */
-const SKIPPED_RECORD_MAX = 50;
 const TAKEOVER_BATCH = 20;
 
 export type RunOutcome = 'posted' | 'retrying' | 'failed' | 'skipped';
@@ -46,12 +39,8 @@ export interface ScheduledPostsJob extends Job {
   runClaimed(deps: Deps, scheduleId: number, fireAt: Date, now: Date): Promise<RunOutcome | undefined>;
 }
 
-export function createScheduledPostsJob(options: {
-  replicaId: string;
-  kinds?: () => Partial<Record<ScheduleKind, ScheduledKindHandler>>;
-}): ScheduledPostsJob {
+export function createScheduledPostsJob(options: { replicaId: string }): ScheduledPostsJob {
   const { replicaId } = options;
-  const kinds = options.kinds ?? scheduledKinds;
   /**
    * Per schedule (and expression), the `now` of the last pass that handled it. Only saves
    * work: fire times up to it were claimed or recorded already. Correctness lives in Postgres.
@@ -68,16 +57,10 @@ export function createScheduledPostsJob(options: {
       return 'skipped';
     }
     const attempts = run.attempts + 1;
-    const handler = kinds()[schedule.kind];
-    if (!handler) {
-      await deps.scheduleRuns.markFailed(run, replicaId, { attempts, error: 'kind_unavailable', now });
-      log.warn({ kind: schedule.kind }, 'no handler for this schedule kind');
-      return 'failed';
-    }
     let messageTs: string;
     try {
       ({ messageTs } = await withChannelAccess(deps.slack, schedule.channelId, () =>
-        handler(deps, {
+        postScheduled(deps, {
           teamId: schedule.teamId,
           scheduleId: schedule.id,
           kind: schedule.kind,
@@ -119,10 +102,9 @@ export function createScheduledPostsJob(options: {
       code: failure.code,
       attempts,
     };
-    if (failure.retryable && attempts < MAX_ATTEMPTS) {
-      const backoffMs = (RETRY_DELAYS_MIN[attempts - 1] ?? 15) * 60_000;
-      const retryAfterMs = failure.retryable && failure.retryAfterSec ? failure.retryAfterSec * 1000 : 0;
-      const nextAttemptAt = new Date(now.getTime() + Math.max(backoffMs, retryAfterMs));
+    const decision = afterFailure(failure, attempts, now);
+    if (decision.retry) {
+      const { nextAttemptAt } = decision;
       await deps.scheduleRuns.markRetrying(run, replicaId, {
         attempts,
         nextAttemptAt,
@@ -150,8 +132,7 @@ export function createScheduledPostsJob(options: {
 
     async run(deps, now) {
       const summary: RunSummary = { posted: 0, retrying: 0, failed: 0, skipped: 0, lost: 0 };
-      const windowStart = now.getTime() - deps.config.catchUpHours * 3_600_000;
-      const lookbackStart = windowStart - LOOKBACK_BEYOND_WINDOW_MS;
+      const window = catchUpWindow(now, deps.config.catchUpHours);
       const list = await deps.schedules.listEnabled();
       const latest = await deps.scheduleRuns.latestFireTimes(list.map((s) => s.id));
       const seen = new Set<string>();
@@ -160,33 +141,31 @@ export function createScheduledPostsJob(options: {
         const key = `${schedule.id}|${schedule.cron}|${schedule.timezone}`;
         seen.add(key);
         try {
-          let from = Math.max(
-            schedule.createdAt.getTime(),
-            latest.get(schedule.id)?.getTime() ?? 0,
-            lookbackStart,
-          );
-          const scanned = scannedUpTo.get(key);
-          if (scanned !== undefined && scanned <= now.getTime()) from = Math.max(from, scanned);
+          const from = scanStart({
+            createdAt: schedule.createdAt,
+            latestRecorded: latest.get(schedule.id),
+            window,
+            scannedUpTo: scannedUpTo.get(key),
+            now,
+          });
           const fires =
             from < now.getTime()
               ? deps.cron.between(schedule.cron, schedule.timezone, new Date(from), now)
               : [];
-          const last = fires.at(-1);
-          if (last) {
-            const due = last.getTime() >= windowStart ? last : undefined;
-            const older = due ? fires.slice(0, -1) : fires;
-            const beyond = older.filter((f) => f.getTime() < windowStart).slice(-SKIPPED_RECORD_MAX);
-            const superseded = older.filter((f) => f.getTime() >= windowStart).slice(-SKIPPED_RECORD_MAX);
-            await deps.scheduleRuns.recordSkipped(schedule.id, beyond, 'missed_beyond_catch_up_window', now);
+          if (fires.length > 0) {
+            const { due, beyondWindow, superseded } = planCatchUp(fires, window);
+            await deps.scheduleRuns.recordSkipped(
+              schedule.id,
+              beyondWindow,
+              'missed_beyond_catch_up_window',
+              now,
+            );
             await deps.scheduleRuns.recordSkipped(schedule.id, superseded, 'superseded', now);
-            summary.skipped += beyond.length + superseded.length;
-            if (beyond.length + superseded.length > 0) {
+            const skipped = beyondWindow.length + superseded.length;
+            summary.skipped += skipped;
+            if (skipped > 0) {
               deps.logger.info(
-                {
-                  scheduleId: schedule.id,
-                  skipped: beyond.length + superseded.length,
-                  catchUp: due?.toISOString(),
-                },
+                { scheduleId: schedule.id, skipped, catchUp: due?.toISOString() },
                 'missed fire times recorded as skipped',
               );
             }
@@ -206,8 +185,7 @@ export function createScheduledPostsJob(options: {
       }
       for (const key of scannedUpTo.keys()) if (!seen.has(key)) scannedUpTo.delete(key);
 
-      const staleBefore = new Date(now.getTime() - CLAIM_LEASE_MS);
-      const taken = await deps.scheduleRuns.takeOverDue(replicaId, now, staleBefore, TAKEOVER_BATCH);
+      const taken = await deps.scheduleRuns.takeOverDue(replicaId, now, abandonedBefore(now), TAKEOVER_BATCH);
       for (const run of taken) {
         try {
           count(summary, await execute(deps, run, now));

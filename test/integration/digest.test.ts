@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createMomentRepository } from '../../src/db/repositories/moment-repository.js';
 import { moments } from '../../src/db/schema.js';
 import { type MomentDraft, TOUCHPOINTS } from '../../src/domain/moments/moment.js';
-import { postScheduledDigest } from '../../src/jobs/scheduled-digest.js';
 import { createScheduledPostsJob } from '../../src/jobs/scheduled-posts.js';
+import { postScheduled } from '../../src/slack/posts/scheduled-kinds.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
 
@@ -167,7 +167,7 @@ describeEachDatabase('weekly digest', (db) => {
     await seed({ story: 'Written by a team member.', author: LEA, colleagueIds: [SAM] });
     await seed({ story: 'Nothing to do with the team.', colleagueIds: [SAM] });
     t.clock.set(new Date('2026-11-30T09:00:00Z'));
-    await postScheduledDigest(t.bot.deps, {
+    await postScheduled(t.bot.deps, {
       teamId: TEST_TEAM,
       scheduleId: 0,
       kind: 'digest',

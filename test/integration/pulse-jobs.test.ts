@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { pulses, schedules } from '../../src/db/schema.js';
 import { pulseDeadlinesJob } from '../../src/jobs/pulse-deadlines.js';
-import { scheduledKinds } from '../../src/jobs/scheduled-kinds.js';
-import type { ScheduledRun } from '../../src/jobs/scheduled-run.js';
+import { postScheduled } from '../../src/slack/posts/scheduled-kinds.js';
+import type { ScheduledRun } from '../../src/slack/posts/scheduled-post.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { json, pulseDriver } from '../support/pulse-helpers.js';
 import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
@@ -139,8 +139,6 @@ describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => 
 
   it('starts a recurring pulse from its schedule, once per open pulse', async () => {
     const schedule = await pulseSchedule(CHANNEL, { named: true, days: 2 });
-    const handler = scheduledKinds().pulse;
-    if (!handler) throw new Error('the pulse kind is not registered');
     const fire: ScheduledRun = {
       teamId: TEST_TEAM,
       scheduleId: schedule.id,
@@ -151,7 +149,7 @@ describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => 
       fireAt: START,
       createdBy: MANAGER,
     };
-    const { messageTs } = await handler(t.bot.deps, fire);
+    const { messageTs } = await postScheduled(t.bot.deps, fire);
     const [row] = await db().db.select().from(pulses);
     expect(row).toMatchObject({ scheduleId: schedule.id, anonymous: false, messageTs, createdBy: MANAGER });
     expect(row?.closesAt.getTime()).toBe(START.getTime() + 2 * DAY);
@@ -161,13 +159,13 @@ describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => 
     expect(json(card.blocks)).toContain('*Named*');
 
     // The same fire time handled again (a retry), or the next one while this is open: no second card.
-    expect(await handler(t.bot.deps, fire)).toEqual({ messageTs });
+    expect(await postScheduled(t.bot.deps, fire)).toEqual({ messageTs });
     expect(channelPosts()).toHaveLength(1);
 
     // Bad stored options fall back to an anonymous three-day pulse.
     await run(2 * DAY);
     t.clock.set(at(7 * DAY));
-    await handler(t.bot.deps, { ...fire, options: { days: 'many' }, fireAt: at(7 * DAY) });
+    await postScheduled(t.bot.deps, { ...fire, options: { days: 'many' }, fireAt: at(7 * DAY) });
     const latest = await p.latestPulse();
     expect(latest).toMatchObject({ anonymous: true, status: 'open' });
     expect(latest?.closesAt.getTime()).toBe(at(10 * DAY).getTime());
@@ -175,10 +173,9 @@ describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => 
 
   it('lets a recurring pulse fail with Slack’s own error when it cannot post, leaving nothing open', async () => {
     t.emulator.addChannel({ id: 'GPRIVATE', name: 'secret', is_private: true, botIsMember: false });
-    const handler = scheduledKinds().pulse;
     const schedule = await pulseSchedule('GPRIVATE', {});
     await expect(
-      handler?.(t.bot.deps, {
+      postScheduled(t.bot.deps, {
         teamId: TEST_TEAM,
         scheduleId: schedule.id,
         kind: 'pulse',

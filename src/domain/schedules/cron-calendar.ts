@@ -1,6 +1,6 @@
 /**
  * What the domain needs to know about cron expressions, as a port: the only implementation
- * (`createNodeCronCalendar` in jobs/scheduler.ts) answers with node-cron's own parser and
+ * (`createNodeCronCalendar` in jobs/scheduler/calendar.ts) answers with node-cron's own parser and
  * matcher, so no cron syntax is parsed by hand anywhere. Every question takes the instant it
  * is asked from, so callers pass the injected clock and tests can move time.
  */

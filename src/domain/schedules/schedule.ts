@@ -1,4 +1,4 @@
-/** What a schedule can post. Each kind runs once its handler is registered in jobs/scheduled-kinds.ts. */
+/** What a schedule can post. Each kind posts through its module in slack/posts/ (see scheduled-kinds.ts there). */
 export const SCHEDULE_KINDS = ['mantra', 'digest', 'pulse'] as const;
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import { createTask } from 'node-cron';
 import { describe, expect, it } from 'vitest';
-import { createNodeCronCalendar, parseCoordinationKey } from '../../../src/jobs/scheduler.js';
+import { createNodeCronCalendar } from '../../../src/jobs/scheduler/calendar.js';
+import { parseCoordinationKey } from '../../../src/jobs/scheduler/run-coordinator.js';
 import { wall as local } from '../../support/scheduling.js';
 
 const calendar = createNodeCronCalendar();

@@ -10,8 +10,8 @@ import {
   type MomentProblem,
   momentProblemText,
 } from '../../blocks/moments.js';
-import { createMomentPublisher } from '../../moment-publisher.js';
 import { momentIdValue } from '../../parsers/moment-command.js';
+import { createMomentPublisher } from '../../posts/moment.js';
 
 export type MomentActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 

@@ -4,7 +4,7 @@ import { buildAuditMessage } from '../../blocks/audit.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { pulseSpeech } from '../../blocks/pulse-common.js';
 import { parseErasureArgs, parseExportArgs, parseRetentionArgs } from '../../parsers/privacy-command.js';
-import { createPrivacyPublisher } from '../../privacy-publisher.js';
+import { createPrivacyPublisher } from '../../posts/privacy.js';
 import type { CultureSubcommands } from './culture.js';
 
 type PrivacyCommandDeps = Pick<

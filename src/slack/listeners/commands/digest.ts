@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Deps } from '../../../deps.js';
 import { messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
-import { composeDigest, postDigest } from '../../digest-post.js';
 import { splitSubcommand } from '../../parsers/culture-command.js';
+import { composeDigest, postDigest } from '../../posts/digest.js';
 import { withChannelAccess } from '../../slack-failures.js';
 
 /** `/digest preview` (anyone, only to them) and `/digest post` (managers and admins, in this channel). */

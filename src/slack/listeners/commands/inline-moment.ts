@@ -4,8 +4,8 @@ import { type MomentKind, STORY_MAX_LENGTH, STORY_MIN_LENGTH } from '../../../do
 import { messages } from '../../../i18n/index.js';
 import { buildRefusalWithText } from '../../blocks/common.js';
 import { buildMomentConfirmation, buildMomentModal, momentProblemText } from '../../blocks/moments.js';
-import { createMomentPublisher } from '../../moment-publisher.js';
 import { parseInlineMoment } from '../../parsers/moment-command.js';
+import { createMomentPublisher } from '../../posts/moment.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 

@@ -5,9 +5,9 @@ import { MANTRA_LINE_MAX } from '../../../domain/mantra/mantra-service.js';
 import { type Messages, messages } from '../../../i18n/index.js';
 import { buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
 import { buildMantraLines, buildMantraList, type ShownLine, shownLine } from '../../blocks/mantra.js';
-import { postMantra } from '../../mantra-post.js';
 import { parseMantraCommand } from '../../parsers/mantra-command.js';
 import { slackErrorCode } from '../../people-directory.js';
+import { postMantra } from '../../posts/mantra.js';
 import { withChannelAccess } from '../../slack-failures.js';
 
 type MantraDeps = Pick<Deps, 'languages' | 'roles' | 'mantras' | 'slack' | 'logger' | 'clock'>;

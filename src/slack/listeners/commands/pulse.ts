@@ -6,7 +6,7 @@ import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from '../..
 import { buildPulseStatus } from '../../blocks/pulse-status.js';
 import { splitSubcommand } from '../../parsers/culture-command.js';
 import { parsePulseStartArgs } from '../../parsers/pulse-command.js';
-import { createPulsePublisher } from '../../pulse-publisher.js';
+import { createPulsePublisher } from '../../posts/pulse.js';
 
 interface PulseRequest {
   teamId: string;

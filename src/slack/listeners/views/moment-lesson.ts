@@ -3,8 +3,8 @@ import type { Deps } from '../../../deps.js';
 import { messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { momentProblemText } from '../../blocks/moments.js';
-import { notifyUser } from '../../notify.js';
 import { parseLessonModal, parseModalMetadata } from '../../parsers/moment-command.js';
+import { notifyUser } from '../../posts/notices.js';
 import { fieldErrors } from './moment-modal.js';
 
 /** "What we learned" is submitted for a complaint, maybe resolving it at once. */

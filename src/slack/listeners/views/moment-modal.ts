@@ -6,9 +6,9 @@ import { type Messages, messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { buildMomentConfirmation, momentProblemText } from '../../blocks/moments.js';
 import { BLOCKS } from '../../ids.js';
-import { createMomentPublisher } from '../../moment-publisher.js';
-import { notifyUser } from '../../notify.js';
 import { type ModalFieldError, parseModalMetadata, parseMomentModal } from '../../parsers/moment-command.js';
+import { createMomentPublisher } from '../../posts/moment.js';
+import { notifyUser } from '../../posts/notices.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 

@@ -5,7 +5,7 @@ import type { Messages } from '../../../i18n/index.js';
 import { pulseSpeech } from '../../blocks/pulse-common.js';
 import { buildPulseNoticeModal } from '../../blocks/pulse-modal.js';
 import { parsePulseAnswer } from '../../parsers/pulse-answer.js';
-import { createCardRefresher } from '../../pulse-publisher.js';
+import { createCardRefresher } from '../../posts/pulse.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 

@@ -4,7 +4,7 @@ import type { Deps } from '../../../../src/deps.js';
 import type { Schedule, ScheduleStore } from '../../../../src/domain/schedules/schedule.js';
 import { createScheduleService } from '../../../../src/domain/schedules/schedule-service.js';
 import { messages } from '../../../../src/i18n/index.js';
-import { createNodeCronCalendar } from '../../../../src/jobs/scheduler.js';
+import { createNodeCronCalendar } from '../../../../src/jobs/scheduler/calendar.js';
 import { createLogger } from '../../../../src/logger.js';
 import { type CultureRequest, handleCulture } from '../../../../src/slack/listeners/commands/culture.js';
 import { scheduleCultureSubcommands } from '../../../../src/slack/listeners/commands/culture-schedule.js';

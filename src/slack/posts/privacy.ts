@@ -1,8 +1,8 @@
-import type { Deps } from '../deps.js';
-import type { Locale } from '../i18n/index.js';
-import { pulseSpeech, slackDateTime } from './blocks/pulse-common.js';
-import { sendFilesInDm } from './dm-files.js';
-import { createMomentPublisher } from './moment-publisher.js';
+import type { Deps } from '../../deps.js';
+import type { Locale } from '../../i18n/index.js';
+import { pulseSpeech, slackDateTime } from '../blocks/pulse-common.js';
+import { sendFilesInDm } from '../dm-files.js';
+import { createMomentPublisher } from './moment.js';
 
 type PrivacyPublisherDeps = Pick<
   Deps,

@@ -1,15 +1,17 @@
-import type { Deps } from '../deps.js';
-import type { Pulse } from '../domain/pulse/pulse.js';
-import { buildPulseCsv } from '../domain/pulse/pulse-csv.js';
-import type { PulseResults, StartPulseInput } from '../domain/pulse/pulse-service.js';
-import type { Locale } from '../i18n/index.js';
-import { type ChartPicture, trustDistributionChart, trustTrendChart } from './blocks/charts.js';
-import { buildPulseCard, buildPulseReminder } from './blocks/pulse-card.js';
-import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from './blocks/pulse-common.js';
-import { buildPulseResults } from './blocks/pulse-results.js';
-import { postWithCharts, uploadCharts } from './chart-images.js';
-import { sendFilesInDm } from './dm-files.js';
-import { slackErrorCode } from './people-directory.js';
+import { z } from 'zod';
+import type { Deps } from '../../deps.js';
+import { DEFAULT_PULSE_DAYS, MAX_PULSE_DAYS, type Pulse } from '../../domain/pulse/pulse.js';
+import { buildPulseCsv } from '../../domain/pulse/pulse-csv.js';
+import type { PulseResults, StartPulseInput } from '../../domain/pulse/pulse-service.js';
+import type { Locale } from '../../i18n/index.js';
+import { type ChartPicture, trustDistributionChart, trustTrendChart } from '../blocks/charts.js';
+import { buildPulseCard, buildPulseReminder } from '../blocks/pulse-card.js';
+import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from '../blocks/pulse-common.js';
+import { buildPulseResults } from '../blocks/pulse-results.js';
+import { postWithCharts, uploadCharts } from '../chart-images.js';
+import { sendFilesInDm } from '../dm-files.js';
+import { slackErrorCode } from '../people-directory.js';
+import type { ScheduledPostKind } from './scheduled-post.js';
 
 export type PulsePublisherDeps = Pick<Deps, 'slack' | 'pulses' | 'workspaces' | 'logger'>;
 
@@ -232,3 +234,43 @@ export function createCardRefresher(deps: PulsePublisherDeps) {
     return entry.done;
   };
 }
+
+/** What a recurring pulse schedule may store: anonymous by default, three days by default. */
+const scheduledPulseOptions = z
+  .object({
+    anonymous: z.boolean().default(true),
+    named: z.boolean().optional(),
+    days: z.number().int().min(1).max(MAX_PULSE_DAYS).default(DEFAULT_PULSE_DAYS),
+  })
+  .transform(({ anonymous, named, days }) => ({ anonymous: named === undefined ? anonymous : !named, days }));
+
+/**
+ * The `pulse` kind of `/culture schedule`: starts a pulse in the schedule's channel, as if its
+ * creator had typed `/pulse start`. When a pulse is still open there, nothing new is posted and
+ * the open card's ts is returned: a retry of the same fire time (the card was posted but the
+ * outcome not recorded) lands here too, so the post is idempotent.
+ */
+export const pulsePost: ScheduledPostKind<z.infer<typeof scheduledPulseOptions>> = {
+  options: scheduledPulseOptions,
+  async post(deps, run, options) {
+    const started = await createPulsePublisher(deps).start({
+      teamId: run.teamId,
+      channelId: run.channelId,
+      userId: run.createdBy,
+      anonymous: options.anonymous,
+      days: options.days,
+      now: deps.clock(),
+      scheduleId: run.scheduleId,
+    });
+    if (started.ok && started.pulse.messageTs) return { messageTs: started.pulse.messageTs };
+    if (!started.ok && started.reason === 'already_open' && started.open.messageTs) {
+      deps.logger.info(
+        { scheduleId: run.scheduleId, pulseId: started.open.id },
+        'a pulse is still open in the channel; the recurring one waits for the next time',
+      );
+      return { messageTs: started.open.messageTs };
+    }
+    if (!started.ok && started.reason === 'cannot_post') throw started.cause;
+    throw new Error(`recurring pulse could not start: ${started.ok ? 'no message ts' : started.reason}`);
+  },
+};

@@ -1,7 +1,7 @@
-import type { Deps } from '../deps.js';
-import type { Moment } from '../domain/moments/moment.js';
-import { messages } from '../i18n/index.js';
-import { buildMomentDm, buildRecognitionPost } from './blocks/moments.js';
+import type { Deps } from '../../deps.js';
+import type { Moment } from '../../domain/moments/moment.js';
+import { messages } from '../../i18n/index.js';
+import { buildMomentDm, buildRecognitionPost } from '../blocks/moments.js';
 
 type PublisherDeps = Pick<Deps, 'slack' | 'languages' | 'workspaces' | 'logger' | 'moments' | 'clock'>;
 

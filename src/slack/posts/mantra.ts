@@ -1,6 +1,8 @@
-import type { Deps } from '../deps.js';
-import { messages } from '../i18n/index.js';
-import { buildMantraPost } from './blocks/mantra.js';
+import { z } from 'zod';
+import type { Deps } from '../../deps.js';
+import { messages } from '../../i18n/index.js';
+import { buildMantraPost } from '../blocks/mantra.js';
+import type { ScheduledPostKind } from './scheduled-post.js';
 
 /**
  * Posts the workspace's mantra in a channel (for `/mantra post` and for mantra schedules):
@@ -45,3 +47,18 @@ export async function postMantra(
     .catch((err) => deps.logger.error({ err, channel: target.channelId }, 'mantra posted but not recorded'));
   return { messageTs: posted.ts };
 }
+
+const noOptions = z.object({});
+
+/** A mantra schedule: the next line and story, told as of the fire time. */
+export const mantraPost: ScheduledPostKind<z.infer<typeof noOptions>> = {
+  options: noOptions,
+  // The story window ends at the fire time, so a catch-up post tells what was true then.
+  post: (deps, run) =>
+    postMantra(deps, {
+      teamId: run.teamId,
+      channelId: run.channelId,
+      reference: run.fireAt,
+      now: deps.clock(),
+    }),
+};

@@ -1,12 +1,13 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import type { Deps } from '../deps.js';
-import type { DigestScope } from '../domain/digest/digest.js';
-import type { Week } from '../domain/digest/week.js';
-import { type Locale, messages } from '../i18n/index.js';
-import { bankAccountChart, type ChartPicture, standardsChart } from './blocks/charts.js';
-import { buildDigest, dayLabel } from './blocks/digest.js';
-import { postWithCharts, uploadCharts } from './chart-images.js';
+import type { Deps } from '../../deps.js';
+import type { DigestScope } from '../../domain/digest/digest.js';
+import type { Week } from '../../domain/digest/week.js';
+import { type Locale, messages } from '../../i18n/index.js';
+import { bankAccountChart, type ChartPicture, standardsChart } from '../blocks/charts.js';
+import { buildDigest, dayLabel } from '../blocks/digest.js';
+import { postWithCharts, uploadCharts } from '../chart-images.js';
+import type { ScheduledPostKind } from './scheduled-post.js';
 
 type DigestDeps = Pick<Deps, 'digests' | 'mantras' | 'workspaces' | 'slack'>;
 
@@ -16,6 +17,7 @@ export const digestOptions = z
   .catch({
     scope: 'workspace',
   });
+type DigestOptions = z.infer<typeof digestOptions>;
 
 /** The members of a channel (paged: conversations.members answers 1000 ids at most per call). */
 async function channelMembers(deps: Pick<Deps, 'slack'>, channelId: string): Promise<string[]> {
@@ -118,3 +120,20 @@ export async function postDigest(
   if (!posted.ts) throw new Error('chat.postMessage answered without a message ts');
   return { messageTs: posted.ts };
 }
+
+/**
+ * A weekly digest schedule posts the week that ended before its fire time, in the workspace's
+ * zone; `scope=channel` limits it to the moments of that channel's team.
+ */
+export const digestPost: ScheduledPostKind<DigestOptions> = {
+  options: digestOptions,
+  async post(deps, run, { scope }) {
+    const { timezone } = await deps.workspaces.get(run.teamId);
+    return postDigest(deps, {
+      teamId: run.teamId,
+      channelId: run.channelId,
+      week: deps.digests.lastWeek(run.fireAt, timezone),
+      scope: await digestScope(deps, scope, run.channelId),
+    });
+  },
+};
