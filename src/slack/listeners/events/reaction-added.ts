@@ -6,9 +6,9 @@ import { type Messages, messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { momentProblemText } from '../../blocks/moments.js';
 import { buildReactionConfirmation, buildReactionNoText } from '../../blocks/reactions.js';
+import { parseReactionEvent } from '../../parsers/reaction-event.js';
 import { createMomentPublisher } from '../../posts/moment.js';
 import { notifyUser } from '../../posts/notices.js';
-import { parseReactionEvent } from '../../parsers/reaction-event.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'reaction_added'>;
 

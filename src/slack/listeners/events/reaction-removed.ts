@@ -2,9 +2,9 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
+import { parseReactionEvent } from '../../parsers/reaction-event.js';
 import { createMomentPublisher } from '../../posts/moment.js';
 import { notifyUser } from '../../posts/notices.js';
-import { parseReactionEvent } from '../../parsers/reaction-event.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'reaction_removed'>;
 
