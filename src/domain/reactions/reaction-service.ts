@@ -108,11 +108,12 @@ export function createReactionService(deps: {
       const kind = await kindOf(reaction);
       if (kind !== 'praise' && kind !== 'complaint') return { result: 'ignored', reason: kind };
       const { teamId, userId, channelId, ts } = reaction;
-      const reactor = await deps.people.lookup(teamId, userId);
+      const [reactor, existing] = await Promise.all([
+        deps.people.lookup(teamId, userId),
+        momentReactedTo(reaction, kind),
+      ]);
       if (!reactor || reactor.deleted) return { result: 'ignored', reason: 'unknown_reactor' };
       if (reactor.isBot) return { result: 'ignored', reason: 'bot_reactor' };
-
-      const existing = await momentReactedTo(reaction, kind);
       if (existing) return second(reaction, existing, now);
 
       let message: ReactedMessage | undefined;

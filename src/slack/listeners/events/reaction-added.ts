@@ -76,8 +76,11 @@ export const handleReactionAdded =
       const itemUser =
         'item_user' in event && typeof event.item_user === 'string' ? event.item_user : undefined;
       const answer = answerFor(m, reaction, outcome, itemUser);
-      if (answer) await notifyUser(deps, { userId, channelId }, answer);
-      if (outcome.result === 'logged') await createMomentPublisher(deps).announce(outcome.moment);
+      // The reactor's confirmation and the colleagues' DMs do not wait for each other.
+      await Promise.all([
+        answer && notifyUser(deps, { userId, channelId }, answer),
+        outcome.result === 'logged' && createMomentPublisher(deps).announce(outcome.moment),
+      ]);
     } catch (err) {
       // The reactor hears it failed; the message is still there to react to again.
       deps.logger.error({ err, teamId, channelId, userId }, 'logging a moment by reaction failed');
