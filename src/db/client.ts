@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { openRemotePglite } from './pglite-remote.js';
 import * as schema from './schema.js';
 
 /** One type for both drivers: repositories never know which database they run on. */
@@ -62,10 +63,15 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/**
+ * PGlite lives in a worker thread (pglite-remote.ts): drizzle's PGlite driver gets a client that
+ * forwards each query there, so no query ever runs on the thread that acks Slack.
+ */
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
-  const db = drizzlePglite(client, { schema });
+  const client = await openRemotePglite(dataDir);
+  // The driver only calls `query` and `transaction`, which the remote client provides.
+  const db = drizzlePglite(client as unknown as PGlite, { schema });
   return {
     db: db as unknown as Db,
     kind: 'pglite',

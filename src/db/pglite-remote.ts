@@ -1,0 +1,205 @@
+/**
+ * The main thread's handle on the PGlite worker (pglite-worker.ts): just enough of PGlite's
+ * client interface for drizzle's PGlite driver (`query` and `transaction`), each call a message
+ * to the worker. The main thread never runs a query itself, so acks never wait for one.
+ *
+ * Order: requests reach the worker in the order they are sent and it runs them one by one.
+ * A transaction holds the send lock from BEGIN to COMMIT, so nothing else slips between its
+ * statements; plain queries only take the lock long enough to be sent (they pipeline).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+export interface WorkerSetup {
+  readonly dataDir: string;
+  /** Create the data directory (initdb) and exit. */
+  readonly initOnly: boolean;
+}
+
+export type WorkerRequest =
+  | { kind: 'query'; id: number; sql: string; params: unknown[]; rowMode: 'array' | 'object' }
+  | { kind: 'close' };
+
+export type WorkerReply =
+  | { kind: 'ready' }
+  | { kind: 'failed'; error: Record<string, unknown> }
+  | { kind: 'result'; id: number; result: unknown }
+  | { kind: 'error'; id: number; error: Record<string, unknown> }
+  | { kind: 'closed' };
+
+interface QueryOptions {
+  rowMode?: 'array' | 'object';
+}
+
+/** What a transaction callback gets: queries that run inside the transaction. */
+interface RemoteTransaction {
+  query(sql: string, params?: unknown[], options?: QueryOptions): Promise<unknown>;
+}
+
+export interface RemotePglite extends RemoteTransaction {
+  transaction<T>(fn: (tx: RemoteTransaction) => Promise<T>): Promise<T>;
+  /** Lets the queries already sent finish (at most `timeoutMs`), closes PGlite, ends the thread. */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Starts the worker on `dataDir` and resolves once PGlite is open. A directory that holds no
+ * database yet is created first by a throwaway worker (see pglite-worker.ts for why).
+ */
+export async function openRemotePglite(dataDir: string): Promise<RemotePglite> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory && !existsSync(join(dataDir, 'PG_VERSION'))) {
+    const initdb = startWorker({ dataDir, initOnly: true });
+    await whenReady(initdb);
+    await new Promise((resolve) => initdb.once('exit', resolve));
+  }
+  const worker = startWorker({ dataDir, initOnly: false });
+  await whenReady(worker);
+  return createRemote(worker);
+}
+
+function startWorker(setup: WorkerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: setup });
+  }
+  // Running from source (tests, tsx): the worker is TypeScript too. A thread does not inherit
+  // tsx's loader, so it registers it before importing the worker (`tsx` resolves from the
+  // project root, where these runs start).
+  const source = new URL('./pglite-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
+  return new Worker(boot, { eval: true, workerData: setup });
+}
+
+function whenReady(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.kind !== 'ready' && reply.kind !== 'failed') return;
+      worker.off('error', reject);
+      worker.off('message', onMessage);
+      if (reply.kind === 'ready') resolve();
+      else {
+        void worker.terminate();
+        reject(toError(reply.error));
+      }
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+  });
+}
+
+function createRemote(worker: Worker): RemotePglite {
+  const pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
+  let nextId = 1;
+  let broken: Error | undefined;
+  let closing: Promise<void> | undefined;
+  /** Resolves when the current transaction (if any) has sent its last statement. */
+  let sendLock: Promise<void> = Promise.resolve();
+
+  // The worker keeps the process alive only while a query is waiting for it.
+  worker.unref();
+  const settle = (id: number) => {
+    const entry = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+    return entry;
+  };
+
+  worker.on('message', (reply: WorkerReply) => {
+    if (reply.kind === 'result') settle(reply.id)?.resolve(reply.result);
+    else if (reply.kind === 'error') settle(reply.id)?.reject(toError(reply.error));
+  });
+  const fail = (err: Error) => {
+    broken ??= err;
+    for (const [id, entry] of pending) {
+      pending.delete(id);
+      entry.reject(err);
+    }
+    worker.unref();
+  };
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('the embedded database has stopped')));
+
+  const send = (sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<unknown> => {
+    if (broken) return Promise.reject(broken);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      if (pending.size === 1) worker.ref();
+      worker.postMessage({
+        kind: 'query',
+        id,
+        sql,
+        params,
+        rowMode: options.rowMode ?? 'object',
+      } satisfies WorkerRequest);
+    });
+  };
+
+  /** Runs `fn` alone: no other request is sent until the promise it returns settles. */
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = sendLock.then(fn);
+    sendLock = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+
+  const refuseWhenClosing = () => {
+    if (closing) throw new Error('the embedded database is closing');
+  };
+
+  return {
+    async query(sql, params, options) {
+      refuseWhenClosing();
+      // Wait for a transaction in progress; then this query is sent at once (not awaited).
+      let sent!: Promise<unknown>;
+      await exclusive(async () => {
+        sent = send(sql, params, options);
+      });
+      return sent;
+    },
+    async transaction(fn) {
+      refuseWhenClosing();
+      return exclusive(async () => {
+        await send('begin');
+        try {
+          const result = await fn({ query: (sql, params, options) => send(sql, params, options) });
+          await send('commit');
+          return result;
+        } catch (err) {
+          await send('rollback').catch(() => {});
+          throw err;
+        }
+      });
+    },
+    close(timeoutMs = 5_000) {
+      closing ??= (async () => {
+        await Promise.race([sendLock, delay(timeoutMs)]);
+        const closed = new Promise<void>((resolve) => {
+          worker.on('message', (reply: WorkerReply) => reply.kind === 'closed' && resolve());
+          worker.once('exit', () => resolve());
+        });
+        worker.ref();
+        worker.postMessage({ kind: 'close' } satisfies WorkerRequest);
+        // Queries already sent run before the close; past the limit the thread is stopped
+        // (Postgres recovers from its write-ahead log on the next start, as after a crash).
+        const inTime = await Promise.race([closed.then(() => true), delay(timeoutMs).then(() => false)]);
+        if (!inTime) fail(new Error('the embedded database was stopped before its queries finished'));
+        await worker.terminate();
+      })();
+      return closing;
+    },
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function toError(fields: Record<string, unknown>): Error {
+  const err = new Error(String(fields.message ?? 'embedded database error'));
+  Object.assign(err, fields);
+  return err;
+}

@@ -1,0 +1,74 @@
+/**
+ * The thread that owns the embedded database. PGlite is Postgres compiled to WebAssembly: its
+ * queries run on the thread that calls them, so on the main thread one slow query (a digest
+ * over thousands of stories) would hold up every Slack ack. Here it has a thread of its own; the
+ * main thread talks to it through messages (see pglite-remote.ts).
+ *
+ * One request at a time, in the order they arrive: the main thread decides that order (it keeps
+ * a transaction's statements together), this thread only runs it.
+ *
+ * With `initOnly`, the worker creates the data directory (initdb) and exits: initdb takes
+ * hundreds of megabytes that PGlite never gives back, and they go away with this thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, types } from '@electric-sql/pglite';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-remote.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort;
+if (!port) throw new Error('pglite-worker.ts runs only as a worker thread');
+
+// drizzle's PGlite driver asks for these types as the strings Postgres sends (it parses them
+// itself); parser functions cannot cross threads, so the worker applies the same ones.
+const keepText = (value: string) => value;
+const parsers = Object.fromEntries(
+  [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map(
+    (oid) => [oid, keepText],
+  ),
+);
+
+try {
+  const pg = await PGlite.create(setup.dataDir);
+  if (setup.initOnly) {
+    await pg.close();
+    port.postMessage({ kind: 'ready' } satisfies WorkerReply);
+  } else {
+    serve(pg);
+  }
+} catch (err) {
+  port.postMessage({ kind: 'failed', error: describeError(err) } satisfies WorkerReply);
+}
+
+function serve(pg: PGlite) {
+  let queue: Promise<void> = Promise.resolve();
+  port?.on('message', (request: WorkerRequest) => {
+    queue = queue.then(() => handle(pg, request));
+  });
+  port?.postMessage({ kind: 'ready' } satisfies WorkerReply);
+}
+
+async function handle(pg: PGlite, request: WorkerRequest) {
+  if (request.kind === 'close') {
+    await pg.close().catch(() => {});
+    port?.postMessage({ kind: 'closed' } satisfies WorkerReply);
+    port?.close();
+    return;
+  }
+  try {
+    const result = await pg.query(request.sql, request.params, { rowMode: request.rowMode, parsers });
+    port?.postMessage({ kind: 'result', id: request.id, result } satisfies WorkerReply);
+  } catch (err) {
+    port?.postMessage({ kind: 'error', id: request.id, error: describeError(err) } satisfies WorkerReply);
+  }
+}
+
+/** Errors cross threads as plain data: Postgres's fields (code, constraint, …) are kept. */
+function describeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const fields: Record<string, unknown> = { name: err.name, message: err.message, stack: err.stack };
+  for (const [key, value] of Object.entries(err)) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'object') continue;
+    fields[key] = value;
+  }
+  return fields;
+}
