@@ -39,7 +39,7 @@ interface RemoteTransaction {
 
 export interface RemotePglite extends RemoteTransaction {
   transaction<T>(fn: (tx: RemoteTransaction) => Promise<T>): Promise<T>;
-  /** Lets the queries already sent finish (at most `timeoutMs`), closes PGlite, ends the thread. */
+  /** Lets the work already sent finish (within `timeoutMs` in all), closes PGlite, ends the thread. */
   close(timeoutMs?: number): Promise<void>;
 }
 
@@ -174,18 +174,23 @@ function createRemote(worker: Worker): RemotePglite {
         }
       });
     },
-    close(timeoutMs = 5_000) {
+    close(timeoutMs = 3_000) {
       closing ??= (async () => {
-        await Promise.race([sendLock, delay(timeoutMs)]);
+        const deadline = Date.now() + timeoutMs;
         const closed = new Promise<void>((resolve) => {
           worker.on('message', (reply: WorkerReply) => reply.kind === 'closed' && resolve());
           worker.once('exit', () => resolve());
         });
         worker.ref();
+        // A transaction under way sends its last statements first; then queries already sent
+        // run before the close. Past the deadline the thread is stopped (Postgres recovers from
+        // its write-ahead log on the next start, as after a crash).
+        await Promise.race([sendLock, delay(deadline - Date.now())]);
         worker.postMessage({ kind: 'close' } satisfies WorkerRequest);
-        // Queries already sent run before the close; past the limit the thread is stopped
-        // (Postgres recovers from its write-ahead log on the next start, as after a crash).
-        const inTime = await Promise.race([closed.then(() => true), delay(timeoutMs).then(() => false)]);
+        const inTime = await Promise.race([
+          closed.then(() => true),
+          delay(Math.max(0, deadline - Date.now())).then(() => false),
+        ]);
         if (!inTime) fail(new Error('the embedded database was stopped before its queries finished'));
         await worker.terminate();
       })();

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSlackDriver } from '../../src/sandbox/slack-driver.js';
 import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack-emulator.js';
 
@@ -41,6 +41,8 @@ describe('the bot as a process (HTTP mode, embedded database)', () => {
     emulator = await startSlackEmulator({ teamId: 'T0PROC' });
     emulator.addUser({ id: 'UPROC', name: 'proc', locale: 'en-US' });
     dataDir = mkdtempSync(join(tmpdir(), 'culture-process-'));
+    // The run's migrated PGlite template: the process starts without an initdb of its own.
+    cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {
         ...envWithoutSlack(),

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type Database, executeRows, openDatabase } from '../../src/db/client.js';
 
 export interface DatabaseTarget {
@@ -17,6 +17,8 @@ const pglite: DatabaseTarget = {
   name: 'pglite',
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'culture-pglite-'));
+    // A copy of the run's migrated template (pglite-template.ts): no initdb per suite.
+    cpSync(inject('pgliteTemplate'), dir, { recursive: true });
     const database = await openDatabase({ dataDir: dir });
     await database.migrate();
     return {

@@ -1,0 +1,84 @@
+/**
+ * The processes under test: the real bot (compiled, as `npm start` runs it) and the bare Bolt
+ * app, each its own Node process, so each gets the same treatment from the operating system.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+
+export interface AppProcess {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number;
+  /** From spawn to the first 200 on /healthz, in milliseconds. */
+  readonly startToHealthyMs: number;
+  /** Resident memory now, in megabytes (the kernel's figure, worker threads included). */
+  rssMb(): number;
+  /** Sends `signal` and resolves with the time to exit (ms) and the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<{ ms: number; code: number | null }>;
+  readonly child: ChildProcess;
+}
+
+/**
+ * Spawns `args` (after `node`) with `env` and waits until it logs a line with a `port` (the
+ * bot's "service culture bot started", the bare app's "bare bolt started") and its /healthz
+ * answers 200.
+ */
+export async function startApp(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+): Promise<AppProcess> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const errors: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => errors.push(chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in ${timeoutMs} ms`)), timeoutMs);
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      let log: { port?: unknown; level?: number; msg?: string };
+      try {
+        log = JSON.parse(line);
+      } catch {
+        return;
+      }
+      if ((log.level ?? 0) >= 50) console.error(`${name}: ${line}`);
+      if (typeof log.port === 'number' && /started/.test(String(log.msg))) {
+        clearTimeout(timer);
+        resolve(log.port);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code} before it started: ${errors.join('')}`));
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  while ((await fetch(`${url}/healthz`).catch(() => undefined))?.status !== 200) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const startToHealthyMs = performance.now() - started;
+  const pid = child.pid ?? 0;
+  return {
+    name,
+    url,
+    pid,
+    startToHealthyMs,
+    child,
+    rssMb: () => {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
+    },
+    stop(signal = 'SIGTERM') {
+      const sent = performance.now();
+      if (child.exitCode !== null) return Promise.resolve({ ms: 0, code: child.exitCode });
+      const exited = new Promise<{ ms: number; code: number | null }>((resolve) =>
+        child.once('exit', (code) => resolve({ ms: performance.now() - sent, code })),
+      );
+      child.kill(signal);
+      return exited;
+    },
+  };
+}

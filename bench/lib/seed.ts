@@ -1,0 +1,51 @@
+/**
+ * Stories for the digest rows: `count` moments of one team spread evenly between two instants,
+ * two praise for one complaint, one or two colleagues per praise, some citing standards, the
+ * way a busy floor logs them. Plain SQL through drizzle, so it runs on PGlite and Postgres.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../src/db/client.js';
+
+export async function seedMoments(
+  database: Database,
+  {
+    teamId,
+    count,
+    from,
+    to,
+    users = 500,
+  }: { teamId: string; count: number; from: Date; to: Date; users?: number },
+) {
+  const step = (to.getTime() - from.getTime()) / count / 1000;
+  await database.db.execute(sql`
+    insert into moments (team_id, kind, author_id, customer_type, touchpoint, impact, story, lesson, status,
+                         source, channel_id, standards, created_at, updated_at)
+    select ${teamId},
+           case when i % 3 = 0 then 'complaint' else 'praise' end,
+           'U' || (i % ${users}),
+           case when i % 5 = 0 then 'internal' else 'external' end,
+           (array['phone','email','chat','store','social','other'])[1 + i % 6],
+           case when i % 7 = 0 then 'big' else 'small' end,
+           'A customer story number ' || i || ' told in a few sentences, as people do. #same-day',
+           case when i % 6 = 0 then 'What we learned from story ' || i else null end,
+           case when i % 4 = 0 then 'resolved' else 'open' end,
+           'command',
+           'C' || (i % 20),
+           case when i % 9 = 0 then array['same-day'] when i % 11 = 0 then array['follow-up'] else '{}'::text[] end,
+           ${from.toISOString()}::timestamptz + (i * ${step} * interval '1 second'),
+           ${from.toISOString()}::timestamptz + (i * ${step} * interval '1 second')
+    from generate_series(0, ${count - 1}) as i`);
+  await database.db.execute(sql`
+    insert into moment_colleagues (team_id, moment_id, user_id, created_at)
+    select team_id, id, 'U' || (abs(hashtext(id::text)) % ${users}), created_at from moments
+    where team_id = ${teamId} and kind = 'praise' and created_at >= ${from.toISOString()}::timestamptz
+    on conflict do nothing`);
+  await database.db.execute(sql`
+    insert into moment_colleagues (team_id, moment_id, user_id, created_at)
+    select team_id, id, 'U' || (abs(hashtext(id::text || 'x')) % ${users}), created_at from moments
+    where team_id = ${teamId} and kind = 'praise' and created_at >= ${from.toISOString()}::timestamptz
+      and abs(hashtext(id::text)) % 20 = 0
+    on conflict do nothing`);
+  await database.db.execute(sql`analyze moments`);
+  await database.db.execute(sql`analyze moment_colleagues`);
+}

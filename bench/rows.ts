@@ -1,0 +1,303 @@
+/**
+ * The rows of the `npm run bench` table, in the order they run. Each step measures something
+ * on the bench (the running bot, the bare Bolt app, the emulator, the database) and returns
+ * its rows; `run.ts` prints them and writes them as JSON.
+ *
+ * To add a row: write a `Step` (an async function of the bench returning one or more `Row`s)
+ * and append it to `steps` at the end of this file. A step that needs the bot stopped (to
+ * reach the database directly) restarts it with `bench.restartBot()` before returning.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Database } from '../src/db/client.js';
+import { weekContaining } from '../src/domain/digest/week.js';
+import type { SlackEmulator } from '../src/sandbox/slack-emulator.js';
+import { digestAtScale } from './digest.js';
+import { commandLoad, type SlashCommand, signedCommand } from './lib/load.js';
+import type { AppProcess } from './lib/processes.js';
+import { seedMoments } from './lib/seed.js';
+import { median, percentile } from './lib/stats.js';
+
+export interface Row {
+  readonly measure: string;
+  /** The bare Bolt app's figure; undefined where it has none. */
+  readonly bare?: string;
+  readonly bot: string;
+  /** The bot's figure against the bare app's (×), when both have one. */
+  readonly ratio?: string;
+  /** What the issue asks of this figure. */
+  readonly goal?: string;
+  /** The raw numbers behind the row, for the JSON file. */
+  readonly data?: Record<string, unknown>;
+}
+
+export interface Bench {
+  readonly database: 'pglite' | 'postgres';
+  readonly emulator: SlackEmulator;
+  readonly signingSecret: string;
+  readonly bare: AppProcess;
+  /** The bot as last started. */
+  readonly bot: AppProcess;
+  /** How many times each A/B pair alternates (bare, bot, bare, bot, …). */
+  readonly rounds: number;
+  /** Stops the bot (SIGTERM) and returns its exit. */
+  stopBot(): Promise<{ ms: number; code: number | null }>;
+  /** Starts the bot again on the same data. */
+  restartBot(): Promise<AppProcess>;
+  /** The bench's own connection to the bot's database (PGlite: only while the bot is stopped). */
+  openDatabase(): Promise<Database>;
+  /** Postgres only: the server URL the bench may create databases on. */
+  readonly adminUrl: string | undefined;
+}
+
+export type Step = (bench: Bench) => Promise<Row[]>;
+
+/** The team the ack rows log their praise in; the digest rows read another one. */
+export const ACK_TEAM = 'TBENCH';
+export const DIGEST_TEAM = 'TDIGEST';
+export const AUTHOR = 'UBAUTHOR';
+export const COLLEAGUES = Array.from({ length: 20 }, (_, i) => `UBC${i + 1}`);
+const DIGEST_STORIES = 3_000;
+
+const praise: SlashCommand = {
+  command: '/praise',
+  userId: AUTHOR,
+  channelId: 'C0BENCH',
+  text: (n) =>
+    `<@${COLLEAGUES[n % COLLEAGUES.length]}|colleague> stayed late to rebuild order ${n} for a customer #surprise`,
+};
+const digestPreview: SlashCommand = {
+  command: '/digest',
+  userId: AUTHOR,
+  channelId: 'C0BENCH',
+  text: () => 'preview',
+};
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+const times = (bot: number, bare: number) => `${(bot / bare).toFixed(2)}×`;
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+
+/** Resolves once the emulator has seen no Web API call for a second (the bot's work after its acks). */
+async function quiet(emulator: SlackEmulator, limitMs = 60_000) {
+  const deadline = Date.now() + limitMs;
+  let seen = -1;
+  while (Date.now() < deadline && seen !== emulator.calls.length + emulator.responses.length) {
+    seen = emulator.calls.length + emulator.responses.length;
+    await sleep(1_000);
+  }
+  emulator.reset();
+}
+
+/** Runs `measure` on the bare app, then the bot, `rounds` times; each side's median. */
+async function alternate(bench: Bench, measure: (app: AppProcess) => Promise<number>) {
+  const bare: number[] = [];
+  const bot: number[] = [];
+  for (let round = 0; round < bench.rounds; round++) {
+    bare.push(await measure(bench.bare));
+    await quiet(bench.emulator);
+    bot.push(await measure(bench.bot));
+    await quiet(bench.emulator);
+  }
+  return { bare: median(bare), bot: median(bot), rounds: { bare, bot } };
+}
+
+const target = (bench: Bench, app: AppProcess, teamId = ACK_TEAM) => ({
+  appUrl: app.url,
+  signingSecret: bench.signingSecret,
+  emulator: bench.emulator,
+  teamId,
+});
+
+async function idleMemory(app: AppProcess) {
+  await sleep(5_000);
+  return app.rssMb();
+}
+
+const startRow = (measure: string, bot: AppProcess, rss: number, goal: string): Row => ({
+  measure,
+  bot: `${seconds(bot.startToHealthyMs)} / ${rss.toFixed(0)} MB`,
+  goal,
+  data: { startToHealthyMs: bot.startToHealthyMs, idleRssMb: rss },
+});
+
+const firstRun: Step = async (bench) => [
+  startRow(
+    'start to healthy / idle memory, first run',
+    bench.bot,
+    await idleMemory(bench.bot),
+    bench.database === 'pglite' ? '≤ 6 s / ≤ 350 MB' : '≤ 1 s / ≤ 120 MB',
+  ),
+];
+
+const ackLatency: Step = async (bench) => {
+  const r = await alternate(bench, async (app) => {
+    const load = await commandLoad(target(bench, app), praise, { connections: 50, seconds: 10, rate: 100 });
+    return percentile(load.latencies, 0.99);
+  });
+  return [
+    {
+      measure: 'ack p99, open loop at 100 commands/s',
+      bare: ms(r.bare),
+      bot: ms(r.bot),
+      ratio: times(r.bot, r.bare),
+      goal: '≤ 1.2×',
+      data: r,
+    },
+  ];
+};
+
+const throughput: Step = async (bench) => {
+  const r = await alternate(bench, async (app) => {
+    const load = await commandLoad(target(bench, app), praise, { connections: 20, seconds: 10 });
+    return load.requestsPerSecond;
+  });
+  return [
+    {
+      measure: 'throughput, 20 concurrent clients',
+      bare: `${r.bare.toFixed(0)} req/s`,
+      bot: `${r.bot.toFixed(0)} req/s`,
+      ratio: times(r.bot, r.bare),
+      goal: bench.database === 'pglite' ? '≥ 0.5×' : '≥ 0.9×',
+      data: r,
+    },
+  ];
+};
+
+/** The current week (UTC, the default zone) up to now, with DIGEST_STORIES stories in it. */
+const seedDigestWeek: Step = async (bench) => {
+  await bench.stopBot();
+  const database = await bench.openDatabase();
+  const now = new Date();
+  await seedMoments(database, {
+    teamId: DIGEST_TEAM,
+    count: DIGEST_STORIES,
+    from: weekContaining(now, 'UTC').start,
+    to: new Date(now.getTime() - 60_000),
+  });
+  await database.close();
+  const bot = await bench.restartBot();
+  return [
+    startRow(
+      'start to healthy / idle memory, data already there',
+      bot,
+      await idleMemory(bot),
+      bench.database === 'pglite' ? '≤ 1.5 s' : '≤ 1 s / ≤ 120 MB',
+    ),
+  ];
+};
+
+/** One /digest preview, from the command to the preview reaching the response_url. */
+async function previewOnce(bench: Bench, n: number): Promise<number> {
+  const { body, headers, responseUrl } = signedCommand(
+    target(bench, bench.bot, DIGEST_TEAM),
+    digestPreview,
+    n,
+  );
+  const id = new URL(responseUrl).pathname.replace('/response/', '');
+  const answered = bench.emulator.waitForResponse((r) => r.id === id, 60_000);
+  const started = performance.now();
+  try {
+    await fetch(`${bench.bot.url}/slack/events`, { method: 'POST', headers, body });
+    await answered;
+  } catch (err) {
+    answered.catch(() => {});
+    throw err;
+  }
+  return performance.now() - started;
+}
+
+const digestPreviewTime: Step = async (bench) => {
+  await previewOnce(bench, 0); // warm-up
+  const runs: number[] = [];
+  for (let i = 1; i <= 10; i++) runs.push(await previewOnce(bench, i));
+  return [
+    {
+      measure: `\`/digest preview\`, ${DIGEST_STORIES.toLocaleString('en')} stories in the week (command to answer, median)`,
+      bot: ms(median(runs)),
+      goal: bench.database === 'pglite' ? '< 100 ms' : '',
+      data: { runs },
+    },
+  ];
+};
+
+/**
+ * Four people loop `/digest preview` (each waits for their preview, then asks again) while
+ * others log praise at 20 commands/s; /healthz is polled throughout; then SIGTERM mid-load.
+ */
+const acksUnderDigestLoad: Step = async (bench) => {
+  let looping = true;
+  let previews = 0;
+  let n = 1_000;
+  const loops = Array.from({ length: 4 }, async () => {
+    while (looping) {
+      await previewOnce(bench, n++).catch(() => undefined);
+      previews++;
+    }
+  });
+  const health: number[] = [];
+  let unhealthy = 0;
+  const polling = (async () => {
+    while (looping) {
+      const started = performance.now();
+      const res = await fetch(`${bench.bot.url}/healthz`).catch(() => undefined);
+      health.push(performance.now() - started);
+      if (res?.status !== 200) unhealthy++;
+      await sleep(250);
+    }
+  })();
+  await sleep(2_000); // the loops are under way
+  const others = await commandLoad(target(bench, bench.bot), praise, {
+    connections: 20,
+    seconds: 15,
+    rate: 20,
+  });
+  const exit = await bench.stopBot();
+  looping = false;
+  await Promise.race([Promise.all([...loops, polling]), sleep(5_000)]);
+  health.sort((a, b) => a - b);
+  await bench.restartBot();
+  return [
+    {
+      measure: "other people's acks while four people loop `/digest preview` (p50 / p99)",
+      bot: `${ms(percentile(others.latencies, 0.5))} / ${ms(percentile(others.latencies, 0.99))}`,
+      goal: 'p99 ≤ 50 ms',
+      data: { latencies: others.latencies.length, errors: others.errors, previews },
+    },
+    {
+      measure: '`/healthz` during that load (worst answer, failures)',
+      bot: `${ms(health.at(-1) ?? Number.NaN)}, ${unhealthy} failed`,
+      goal: 'answers',
+      data: { polls: health.length, unhealthy },
+    },
+    {
+      measure: 'SIGTERM during that load → process ended',
+      bot: `${seconds(exit.ms)}, exit ${exit.code}`,
+      goal: '≤ 10 s',
+      data: exit,
+    },
+  ];
+};
+
+/** Postgres only: bench/digest.ts on its million-moment database. */
+const digestMillion: Step = async (bench) => {
+  if (!bench.adminUrl) return [];
+  const r = await digestAtScale(bench.adminUrl, { runs: 10 });
+  return [
+    {
+      measure: `weekly digest build, ${r.total.toLocaleString('en')} moments, ${r.weekly.toLocaleString('en')} in the week (median)`,
+      bot: `${ms(r.workspaceMs)} workspace, ${ms(r.channelMs)} \`scope=channel\``,
+      goal: '< 100 ms',
+      data: { ...r },
+    },
+  ];
+};
+
+export const steps: Step[] = [
+  firstRun,
+  ackLatency,
+  throughput,
+  seedDigestWeek,
+  digestPreviewTime,
+  acksUnderDigestLoad,
+  digestMillion,
+];
