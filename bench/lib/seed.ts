@@ -16,13 +16,16 @@ export async function seedMoments(
     users = 500,
   }: { teamId: string; count: number; from: Date; to: Date; users?: number },
 ) {
-  const step = (to.getTime() - from.getTime()) / count / 1000;
+  // Numbers the bench chose go in as literals: typed parameters would make `i % $n` ambiguous.
+  const step = sql.raw(String((to.getTime() - from.getTime()) / count / 1000));
+  const modulo = sql.raw(String(Math.trunc(users)));
+  const last = sql.raw(String(Math.trunc(count) - 1));
   await database.db.execute(sql`
     insert into moments (team_id, kind, author_id, customer_type, touchpoint, impact, story, lesson, status,
                          source, channel_id, standards, created_at, updated_at)
     select ${teamId},
            case when i % 3 = 0 then 'complaint' else 'praise' end,
-           'U' || (i % ${users}),
+           'U' || (i % ${modulo}),
            case when i % 5 = 0 then 'internal' else 'external' end,
            (array['phone','email','chat','store','social','other'])[1 + i % 6],
            case when i % 7 = 0 then 'big' else 'small' end,
@@ -34,15 +37,15 @@ export async function seedMoments(
            case when i % 9 = 0 then array['same-day'] when i % 11 = 0 then array['follow-up'] else '{}'::text[] end,
            ${from.toISOString()}::timestamptz + (i * ${step} * interval '1 second'),
            ${from.toISOString()}::timestamptz + (i * ${step} * interval '1 second')
-    from generate_series(0, ${count - 1}) as i`);
+    from generate_series(0, ${last}) as i`);
   await database.db.execute(sql`
     insert into moment_colleagues (team_id, moment_id, user_id, created_at)
-    select team_id, id, 'U' || (abs(hashtext(id::text)) % ${users}), created_at from moments
+    select team_id, id, 'U' || (abs(hashtext(id::text)) % ${modulo}), created_at from moments
     where team_id = ${teamId} and kind = 'praise' and created_at >= ${from.toISOString()}::timestamptz
     on conflict do nothing`);
   await database.db.execute(sql`
     insert into moment_colleagues (team_id, moment_id, user_id, created_at)
-    select team_id, id, 'U' || (abs(hashtext(id::text || 'x')) % ${users}), created_at from moments
+    select team_id, id, 'U' || (abs(hashtext(id::text || 'x')) % ${modulo}), created_at from moments
     where team_id = ${teamId} and kind = 'praise' and created_at >= ${from.toISOString()}::timestamptz
       and abs(hashtext(id::text)) % 20 = 0
     on conflict do nothing`);
