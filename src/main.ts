@@ -77,17 +77,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   const slackApp = buildSlackApp({ config, logger, isHealthy: () => database.ping() });
   const people = createSlackPeopleDirectory(slackApp.app.client, clock);
-  const workspaces = createWorkspaceService(createWorkspaceRepository(database.db), {
-    locale: config.defaultLocale,
-    timezone: config.defaultTimezone,
-  });
+  // Services record admin actions themselves, so the audit log comes first.
   const audit = createAuditLog(createAuditRepository(database.db), clock);
+  const workspaces = createWorkspaceService(
+    createWorkspaceRepository(database.db),
+    { locale: config.defaultLocale, timezone: config.defaultTimezone },
+    audit,
+  );
   const roles = createRoleService(createRoleRepository(database.db), people, audit);
   const cron = createNodeCronCalendar();
   const schedules = createScheduleService(createScheduleRepository(database.db), cron, {
     isKindAvailable: (kind) => kind in scheduledPostKinds,
+    audit,
   });
-  const moments = createMomentService(createMomentRepository(database.db), people, roles);
+  const moments = createMomentService(createMomentRepository(database.db), people, roles, audit);
   const reactionSettings = createReactionSettings(workspaces, roles);
   const deps: Deps = {
     config,
@@ -108,7 +111,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     }),
     reactionSettings,
     pulses: createPulseService(createPulseRepository(database.db, shuffle), workspaces),
-    mantras: createMantraService(createMantraRepository(database.db)),
+    mantras: createMantraService(createMantraRepository(database.db), audit),
     digests: createDigestService(createDigestRepository(database.db)),
     schedules,
     privacy: createPrivacyService({

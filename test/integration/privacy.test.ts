@@ -330,9 +330,40 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
   });
 
   it('records admin actions and shows the latest to admins only', async () => {
+    await command('/praise', `<@${BEN}> ${ANA_PRAISE}`, ANA);
+    const [moment] = await db().db.select().from(moments);
     await culture(`role manager <@${BEN}>`, ADMIN);
+    await culture('language fr', ADMIN);
+    await culture('language en', ADMIN);
+    await culture(`channel recognition <#${KUDOS}|kudos>`, ADMIN);
+    await culture(`schedule mantra <#${SUPPORT}|support> "0 9 * * 1"`, ADMIN);
+    const [schedule] = await db().db.select().from(schedules);
+    await culture(`unschedule ${schedule?.id}`, ADMIN);
+    await command('/mantra', 'add Customers remember how we made them feel.', ADMIN);
+    await command('/mantra', 'add Every contact is a pleasant memory.', ADMIN);
+    await command('/mantra', 'remove 1', ADMIN);
+    expect((await t.bot.deps.moments.remove(TEST_TEAM, ADMIN, moment?.id ?? '')).ok).toBe(true);
     await culture('retention grace 10', ADMIN);
     await culture(`forget <@${CAL}>`, ADMIN);
+
+    const trail = await t.bot.deps.audit.latest(TEST_TEAM, 20);
+    expect(trail.map((e) => [e.action, e.target])).toEqual([
+      ['person_erased', createErasureHasher(HASH_KEY)(TEST_TEAM, CAL)],
+      ['setting_changed', 'uninstallGraceDays'],
+      ['moment_deleted', ANA],
+      ['vision_line_removed', expect.stringMatching(/^line:\d+$/)],
+      ['vision_line_added', expect.stringMatching(/^line:\d+$/)],
+      ['vision_line_added', expect.stringMatching(/^line:\d+$/)],
+      ['schedule_removed', `schedule:${schedule?.id}`],
+      ['schedule_added', `schedule:${schedule?.id}`],
+      ['setting_changed', 'recognitionChannelId'],
+      ['setting_changed', 'language'],
+      ['setting_changed', 'language'],
+      ['role_changed', BEN],
+    ]);
+    for (const entry of trail) expect(entry).toMatchObject({ actorId: ADMIN, createdAt: t.clock.now() });
+    expect(trail[9]?.details).toEqual({ from: 'fr', to: 'en' });
+
     expect((await culture('audit', BEN)).text).toBe('Sorry, only admins can do that.');
     const before = t.emulator.responses.length;
     await t.driver.command({ command: '/culture', text: 'audit', userId: ADMIN, channelId: SUPPORT });

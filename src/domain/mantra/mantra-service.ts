@@ -1,4 +1,5 @@
 import { trainingFocus } from '../digest/digest.js';
+import type { AuditLog } from '../privacy/audit.js';
 
 /** One vision line of a workspace. */
 export interface MantraLine {
@@ -104,7 +105,7 @@ export type AddLineResult =
   | { ok: false; reason: 'empty' | 'too_long' };
 
 /** The vision lines of a workspace and what a mantra post says. */
-export function createMantraService(store: MantraStore) {
+export function createMantraService(store: MantraStore, audit: Pick<AuditLog, 'record'>) {
   return {
     /** The lines, creating the default one (in `defaultText`, the workspace language) when needed. */
     lines: (teamId: string, defaultText: string) => store.listEnsuringDefault(teamId, defaultText),
@@ -113,10 +114,18 @@ export function createMantraService(store: MantraStore) {
       const line = text.trim();
       if (!line) return { ok: false, reason: 'empty' };
       if (line.length > MANTRA_LINE_MAX) return { ok: false, reason: 'too_long' };
-      return { ok: true, ...(await store.add(teamId, line, createdBy)) };
+      const added = await store.add(teamId, line, createdBy);
+      await audit.record(teamId, createdBy, 'vision_line_added', `line:${added.line.id}`);
+      return { ok: true, ...added };
     },
 
-    removeAt: (teamId: string, position: number) => store.removeAt(teamId, position),
+    /** Removes the line at a position (1-based); `actorId` is audited. */
+    async removeAt(teamId: string, position: number, actorId?: string) {
+      const removed = await store.removeAt(teamId, position);
+      if (actorId && removed.ok)
+        await audit.record(teamId, actorId, 'vision_line_removed', `line:${removed.line.id}`);
+      return removed;
+    },
 
     /**
      * What the next post says: the line next in rotation, one praise story from the 30 days

@@ -1,4 +1,5 @@
 import type { PeopleDirectory } from '../people.js';
+import type { AuditLog } from '../privacy/audit.js';
 import type { RoleService } from '../roles/role-service.js';
 import {
   citedStandards,
@@ -75,7 +76,12 @@ export const momentRules = {
   canDelete: (moment: Moment, actorId: string, isAdmin: boolean) => isAdmin || moment.authorId === actorId,
 };
 
-export function createMomentService(store: MomentStore, people: PeopleDirectory, roles: RoleService) {
+export function createMomentService(
+  store: MomentStore,
+  people: PeopleDirectory,
+  roles: RoleService,
+  audit: Pick<AuditLog, 'record'>,
+) {
   /**
    * The colleagues of a moment, checked against Slack: the author is dropped (praising oneself
    * is not recognition), bots and unknown ids are refused, praise needs someone left.
@@ -215,6 +221,10 @@ export function createMomentService(store: MomentStore, people: PeopleDirectory,
         return { ok: false, problem: 'not_allowed' };
       }
       await store.delete(teamId, id);
+      // An admin removing someone else's story is moderation: the log says who and whose.
+      if (moment.authorId !== actorId) {
+        await audit.record(teamId, actorId, 'moment_deleted', moment.authorId, { kind: moment.kind });
+      }
       return { ok: true, value: moment };
     },
 

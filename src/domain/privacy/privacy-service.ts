@@ -153,9 +153,7 @@ export function createPrivacyService(deps: {
       if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
       if (!Number.isInteger(months) || months < RETENTION_MONTHS.min || months > RETENTION_MONTHS.max)
         return fail('out_of_range');
-      const before = (await workspaces.get(teamId)).settings.retentionMonths;
-      await workspaces.updateSettings(teamId, { retentionMonths: months });
-      await audit.record(teamId, actorId, 'setting_changed', 'retentionMonths', { from: before, to: months });
+      await workspaces.updateSettings(teamId, { retentionMonths: months }, actorId);
       return ok(months);
     },
 

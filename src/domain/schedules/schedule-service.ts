@@ -1,3 +1,4 @@
+import type { AuditLog } from '../privacy/audit.js';
 import { type CronCalendar, type CronProblem, canonicalTimeZone } from './cron-calendar.js';
 import type { Schedule, ScheduleKind, ScheduleRun, ScheduleStore } from './schedule.js';
 
@@ -26,7 +27,7 @@ export interface ScheduleEntry {
 export function createScheduleService(
   store: ScheduleStore,
   calendar: CronCalendar,
-  options: { isKindAvailable: (kind: ScheduleKind) => boolean },
+  options: { isKindAvailable: (kind: ScheduleKind) => boolean; audit: Pick<AuditLog, 'record'> },
 ) {
   /**
    * Told when this process adds or removes a schedule, so its own clock follows at once; other
@@ -64,6 +65,12 @@ export function createScheduleService(
         return { ok: false, reason: 'invalid_cron', problems: [{ kind: 'never_fires' }] };
       const schedule = await store.create({ ...input, cron, timezone });
       changed();
+      await options.audit.record(input.teamId, input.createdBy, 'schedule_added', `schedule:${schedule.id}`, {
+        kind: schedule.kind,
+        channel: schedule.channelId,
+        cron,
+        timezone,
+      });
       return { ok: true, value: { schedule, next, moreOftenThanHourly: check.moreOftenThanHourly } };
     },
 
@@ -77,10 +84,19 @@ export function createScheduleService(
       }));
     },
 
-    /** Removes a schedule of this team; undefined when it has no such schedule. */
-    async remove(teamId: string, id: number) {
+    /** Removes a schedule of this team; undefined when it has no such schedule. `actorId` is audited. */
+    async remove(teamId: string, id: number, actorId?: string) {
       const removed = await store.remove(teamId, id);
-      if (removed) changed();
+      if (removed) {
+        changed();
+        if (actorId) {
+          await options.audit.record(teamId, actorId, 'schedule_removed', `schedule:${id}`, {
+            kind: removed.kind,
+            channel: removed.channelId,
+            cron: removed.cron,
+          });
+        }
+      }
       return removed;
     },
 

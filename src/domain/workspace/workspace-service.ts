@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocale, type Locale } from '../locale.js';
+import type { AuditLog } from '../privacy/audit.js';
 import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../privacy/retention.js';
 import { DEFAULT_REACTION_EMOJI, EMOJI_NAME } from '../reactions/reaction.js';
 
@@ -57,7 +58,27 @@ export interface WorkspaceStore {
 export function createWorkspaceService(
   store: WorkspaceStore,
   defaults: { locale: Locale; timezone: string },
+  audit: Pick<AuditLog, 'record'>,
 ) {
+  /** An admin's change of a setting goes in the audit log, with the value before and after. */
+  async function audited(
+    teamId: string,
+    actorId: string | undefined,
+    setting: string,
+    from: unknown,
+    to: unknown,
+  ) {
+    if (!actorId) return;
+    const text = (value: unknown) =>
+      value === undefined
+        ? null
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : (value as string | number);
+    if (text(from) === text(to)) return;
+    await audit.record(teamId, actorId, 'setting_changed', setting, { from: text(from), to: text(to) });
+  }
+
   async function get(teamId: string): Promise<Workspace> {
     const row = await store.ensure(teamId, defaults);
     return {
@@ -71,22 +92,28 @@ export function createWorkspaceService(
   return {
     /** The workspace, created with the deployment's defaults the first time the team is seen. */
     get,
-    async setLocale(teamId: string, locale: Locale) {
-      await get(teamId);
+    /** `actorId`: the admin who asked (audited); none for the bot's own changes. */
+    async setLocale(teamId: string, locale: Locale, actorId?: string) {
+      const before = await get(teamId);
       await store.update(teamId, { locale });
+      await audited(teamId, actorId, 'language', before.locale, locale);
     },
-    async setTimezone(teamId: string, timezone: string) {
-      await get(teamId);
+    async setTimezone(teamId: string, timezone: string, actorId?: string) {
+      const before = await get(teamId);
       await store.update(teamId, { timezone });
+      await audited(teamId, actorId, 'timezone', before.timezone, timezone);
     },
     /** False when Slack already delivered this event (a retry): handle each event once. */
     /** Forgets event ids recorded before `cutoff` (housekeeping). */
     forgetEventsBefore: (cutoff: Date) => store.forgetEventsBefore(cutoff),
     markEventProcessed: (teamId: string, eventId: string, now: Date) =>
       store.markEventProcessed(teamId, eventId, now),
-    async updateSettings(teamId: string, patch: Partial<WorkspaceSettings>) {
+    async updateSettings(teamId: string, patch: Partial<WorkspaceSettings>, actorId?: string) {
       const current = await get(teamId);
       await store.update(teamId, { settings: { ...current.settings, ...patch } });
+      for (const [key, value] of Object.entries(patch)) {
+        await audited(teamId, actorId, key, current.settings[key as keyof WorkspaceSettings], value);
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Erasure, export, retention, the audit log. */
 export const privacyEn = {
-  privacyHelpForget: '`/culture forget @person`: erase everything the bot holds about someone (for good).',
+  privacyHelpForget:
+    '`/culture forget @yourself`: erase everything the bot holds about you, for good (admins: about anyone).',
   privacyHelpExport:
     '`/culture export`: the workspace’s data as CSV files, in a DM to you. `/culture export me`: your own data (anyone).',
   privacyHelpRetention:

@@ -2,7 +2,7 @@ import type { privacyEn } from './privacy.en.js';
 
 export const privacyFr: typeof privacyEn = {
   privacyHelpForget:
-    '`/culture forget @personne` : efface tout ce que le bot garde sur quelqu’un (définitivement).',
+    '`/culture forget @vous` : efface définitivement tout ce que le bot garde sur vous (admins : sur n’importe qui).',
   privacyHelpExport:
     '`/culture export` : les données de l’espace en fichiers CSV, en message privé. `/culture export me` : vos propres données (tout le monde).',
   privacyHelpRetention:

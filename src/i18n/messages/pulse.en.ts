@@ -33,6 +33,7 @@ export const pulseEn = {
   pulseCardSoFar: (p: { answers: string }) => `${p.answers} so far`,
   pulseCardNoAnswers: 'No answers yet: be the first',
   pulseCardStartedBy: (p: { user: string }) => `Started by <@${p.user}>`,
+  pulseCardStartedByErased: 'Started by someone whose data was erased',
   pulseCardRecurring: 'Recurring pulse',
   pulseCardClosed: (p: { when: string; answers: string }) =>
     `*Closed* ${p.when} with ${p.answers}. The results are in the thread.`,

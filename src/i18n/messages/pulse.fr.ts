@@ -26,6 +26,7 @@ export const pulseFr: typeof pulseEn = {
   pulseCardSoFar: (p) => `${p.answers} pour l’instant`,
   pulseCardNoAnswers: 'Aucune réponse pour l’instant : soyez le premier',
   pulseCardStartedBy: (p) => `Lancé par <@${p.user}>`,
+  pulseCardStartedByErased: 'Lancé par une personne dont les données ont été effacées',
   pulseCardRecurring: 'Pulse récurrent',
   pulseCardClosed: (p) => `*Clos* ${p.when} avec ${p.answers}. Les résultats sont dans le fil.`,
   pulseAnswerButtonPlain: 'Répondre',

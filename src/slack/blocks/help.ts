@@ -16,6 +16,8 @@ const HELP: { minRole: Role; line: (m: Messages, ctx: HelpContext) => string }[]
   { minRole: 'member', line: (m, ctx) => m.reactionsHelpReact(ctx.reactionEmoji) },
   { minRole: 'member', line: (m) => m.digestHelpPreview },
   { minRole: 'member', line: (m) => m.helpCultureHelp },
+  { minRole: 'member', line: (m) => m.privacyHelpExport },
+  { minRole: 'member', line: (m) => m.privacyHelpForget },
   { minRole: 'manager', line: (m) => m.digestHelpPost },
   { minRole: 'member', line: (m) => m.mantraHelpShow },
   { minRole: 'manager', line: (m) => m.helpPulseStart },
@@ -30,6 +32,8 @@ const HELP: { minRole: Role; line: (m: Messages, ctx: HelpContext) => string }[]
   { minRole: 'admin', line: (m) => m.scheduleHelpSchedule },
   { minRole: 'admin', line: (m) => m.scheduleHelpUnschedule },
   { minRole: 'admin', line: (m) => m.scheduleHelpTimezone },
+  { minRole: 'admin', line: (m) => m.privacyHelpRetention },
+  { minRole: 'admin', line: (m) => m.privacyHelpAudit },
 ];
 
 const rank: Record<Role, number> = { member: 0, manager: 1, admin: 2 };

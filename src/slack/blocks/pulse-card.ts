@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { isErasedId } from '../../domain/privacy/erasure-hash.js';
 import type { Pulse } from '../../domain/pulse/pulse.js';
 import { ACTIONS } from '../ids.js';
 import { type Block, context, header, section } from './common.js';
@@ -36,8 +37,13 @@ export function buildPulseCard(
     ),
     context(pulse.anonymous ? s.m.pulseCardAnonymous({ threshold }) : s.m.pulseCardNamed),
   ];
+  // A starter whose data was erased is a hash now: never shown as a mention.
   const origin =
-    pulse.scheduleId !== null ? s.m.pulseCardRecurring : s.m.pulseCardStartedBy({ user: pulse.createdBy });
+    pulse.scheduleId !== null
+      ? s.m.pulseCardRecurring
+      : isErasedId(pulse.createdBy)
+        ? s.m.pulseCardStartedByErased
+        : s.m.pulseCardStartedBy({ user: pulse.createdBy });
   if (pulse.status === 'closed') {
     const when = slackDateTime(s, pulse.closedAt ?? pulse.closesAt);
     blocks.push(section(s.m.pulseCardClosed({ when, answers: answersText(s, count) })), context(origin));

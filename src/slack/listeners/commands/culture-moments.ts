@@ -17,7 +17,7 @@ export function momentCultureSubcommands(deps: Pick<Deps, 'roles' | 'workspaces'
         return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
       }
       const recognitionChannelId = off ? undefined : channel.data;
-      await deps.workspaces.updateSettings(teamId, { recognitionChannelId });
+      await deps.workspaces.updateSettings(teamId, { recognitionChannelId }, userId);
       await reply(
         buildTextMessage(
           recognitionChannelId

@@ -96,7 +96,7 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
       if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
       const id = parseUnscheduleArgs(args);
       if (id === undefined) return reply(buildTextMessage(m.scheduleUnscheduleUsage));
-      const removed = await deps.schedules.remove(teamId, id);
+      const removed = await deps.schedules.remove(teamId, id, userId);
       if (!removed) return reply(buildTextMessage(m.scheduleUnknownId({ id })));
       await reply(
         buildTextMessage(
@@ -122,7 +122,7 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
           ),
         );
       }
-      await deps.workspaces.setTimezone(teamId, zone);
+      await deps.workspaces.setTimezone(teamId, zone, userId);
       await reply(buildTextMessage(m.scheduleTimezoneSet({ zone })));
     },
   };

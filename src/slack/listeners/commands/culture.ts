@@ -105,7 +105,7 @@ export function coreCultureSubcommands(
       if (!(await deps.roles.can(teamId, userId, 'admin'))) {
         return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
       }
-      await deps.workspaces.setLocale(teamId, locale);
+      await deps.workspaces.setLocale(teamId, locale, userId);
       await reply(buildTextMessage(messages(locale).languageSet));
     },
   };

@@ -81,7 +81,7 @@ export const handleMantra =
         }
         case 'remove': {
           if (!(await needs('admin'))) return;
-          const removed = await deps.mantras.removeAt(teamId, request.position);
+          const removed = await deps.mantras.removeAt(teamId, request.position, userId);
           if (removed.ok) {
             const line = removed.line.isDefault ? workspace.mantraDefaultLine : removed.line.text;
             return await reply(buildTextMessage(m.mantraRemoved({ line: shownLine(line) })));

@@ -95,6 +95,16 @@ describe('the pulse card', () => {
     expect(json(card.blocks)).toContain('with 1 answer. The results are in the thread.');
   });
 
+  it('never shows an erased starter’s hash as a mention', () => {
+    const card = buildPulseCard(en, {
+      pulse: { ...pulse, createdBy: 'erased:0123abcd' },
+      count: 0,
+      threshold: 3,
+    });
+    expect(json(card.blocks)).toContain('Started by someone whose data was erased');
+    expect(json(card.blocks)).not.toContain('erased:0123abcd');
+  });
+
   it('reminds the channel with the count and an Answer button', () => {
     const reminder = buildPulseReminder(fr, { pulse, count: 2 });
     expect(validateMessageBlocks(reminder.blocks)).toEqual([]);

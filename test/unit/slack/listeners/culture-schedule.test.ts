@@ -44,6 +44,7 @@ function setup(available: string[]) {
     logger: createLogger('error'),
     schedules: createScheduleService(store, createNodeCronCalendar(), {
       isKindAvailable: (kind) => available.includes(kind),
+      audit: { record: async () => {} },
     }),
   } as unknown as Deps;
   const replies: RespondArguments[] = [];
