@@ -45,6 +45,8 @@ export const VIEWS = {
 
 /** block_id = action_id for modal inputs, so field errors and state share one name. */
 export const BLOCKS = {
+  privacyRetentionMonths: 'privacy_retention_months',
+  privacyGraceDays: 'privacy_grace_days',
   momentKind: 'moment_kind',
   momentColleagues: 'moment_colleagues',
   momentCustomerType: 'moment_customer_type',

@@ -73,4 +73,37 @@ export const privacyEn = {
     app_reinstalled: 'recorded the app’s return',
     retention_purged: 'deleted data past the retention period',
   },
+  privacyHomeTitle: 'Your data',
+  privacyHomeIntro:
+    'What the bot keeps about you: the moments you wrote, your name on other people’s moments, your pulse ' +
+    'participation and named answers, your role. Take a copy as CSV files, or erase it for good.',
+  privacyHomeExport: 'Export my data',
+  privacyHomeErase: 'Delete my data',
+  privacyHomeAdminTitle: 'Privacy',
+  privacyHomeChange: 'Change',
+  privacyHomeDeactivatedIntro:
+    'Slack reports these people deactivated. Their data stays until an admin decides:',
+  privacyHomeDeactivated: (p: { user: string }) => `<@${p.user}>`,
+  privacyHomeEraseThem: 'Erase their data',
+  privacyHomeDeactivatedMore: (p: { count: number }) => `and ${p.count} more (\`/culture forget @person\`)`,
+  privacyEraseModalTitle: 'Delete data',
+  privacyEraseModalSubmit: 'Erase for good',
+  privacyEraseModalSelf:
+    '*This erases, for good,* the moments you wrote, your name on other people’s moments, your roles, your pulse ' +
+    'participation and your named answers. It cannot be undone.',
+  privacyEraseModalOther: (p: { user: string }) =>
+    `*This erases, for good,* the moments <@${p.user}> wrote, their name on other people’s moments, their roles, ` +
+    'their pulse participation and their named answers. It cannot be undone.',
+  privacyEraseModalKept:
+    'Anonymous pulse answers stay: nothing links them to anyone. Messages already in Slack, other than the ' +
+    'recognition posts, stay in Slack.',
+  privacyRetentionModalTitle: 'Data retention',
+  privacyRetentionModalSubmit: 'Save',
+  privacyRetentionMonthsLabel: 'Keep stories and pulses (months)',
+  privacyRetentionMonthsHint: (p: { min: number; max: number }) =>
+    `A whole number from ${p.min} to ${p.max}. Older ones are deleted by the daily purge.`,
+  privacyGraceDaysLabel: 'After an uninstall, keep the data (days)',
+  privacyGraceDaysHint: (p: { min: number; max: number }) =>
+    `A whole number from ${p.min} to ${p.max}. If the app comes back before, nothing is deleted.`,
+  privacyFieldInvalid: (p: { min: number; max: number }) => `Type a whole number from ${p.min} to ${p.max}.`,
 };

@@ -70,4 +70,37 @@ export const privacyFr: typeof privacyEn = {
     app_reinstalled: 'a noté le retour de l’app',
     retention_purged: 'a supprimé les données au-delà de la durée de conservation',
   },
+  privacyHomeTitle: 'Vos données',
+  privacyHomeIntro:
+    'Ce que le bot garde sur vous : les moments que vous avez écrits, votre nom sur les moments des autres, votre ' +
+    'participation aux pulses et vos réponses nominatives, votre rôle. Prenez-en une copie en CSV, ou effacez-les définitivement.',
+  privacyHomeExport: 'Exporter mes données',
+  privacyHomeErase: 'Effacer mes données',
+  privacyHomeAdminTitle: 'Confidentialité',
+  privacyHomeChange: 'Modifier',
+  privacyHomeDeactivatedIntro:
+    'Slack signale ces personnes comme désactivées. Leurs données restent jusqu’à la décision d’un admin :',
+  privacyHomeDeactivated: (p) => `<@${p.user}>`,
+  privacyHomeEraseThem: 'Effacer ses données',
+  privacyHomeDeactivatedMore: (p) => `et ${p.count} de plus (\`/culture forget @personne\`)`,
+  privacyEraseModalTitle: 'Effacer les données',
+  privacyEraseModalSubmit: 'Effacer définitivement',
+  privacyEraseModalSelf:
+    '*Ceci efface définitivement* les moments que vous avez écrits, votre nom sur les moments des autres, vos rôles, ' +
+    'votre participation aux pulses et vos réponses nominatives. C’est irréversible.',
+  privacyEraseModalOther: (p) =>
+    `*Ceci efface définitivement* les moments écrits par <@${p.user}>, son nom sur les moments des autres, ses rôles, ` +
+    'sa participation aux pulses et ses réponses nominatives. C’est irréversible.',
+  privacyEraseModalKept:
+    'Les réponses anonymes restent : rien ne les relie à personne. Les messages déjà dans Slack, hors publications ' +
+    'de reconnaissance, restent dans Slack.',
+  privacyRetentionModalTitle: 'Conservation',
+  privacyRetentionModalSubmit: 'Enregistrer',
+  privacyRetentionMonthsLabel: 'Garder histoires et pulses (mois)',
+  privacyRetentionMonthsHint: (p) =>
+    `Un nombre entier de ${p.min} à ${p.max}. Les plus anciens sont supprimés par la purge quotidienne.`,
+  privacyGraceDaysLabel: 'Après une désinstallation, garder les données (jours)',
+  privacyGraceDaysHint: (p) =>
+    `Un nombre entier de ${p.min} à ${p.max}. Si l’app revient avant, rien n’est supprimé.`,
+  privacyFieldInvalid: (p) => `Tapez un nombre entier de ${p.min} à ${p.max}.`,
 };

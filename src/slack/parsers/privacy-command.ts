@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../../domain/privacy/retention.js';
+import type { Messages } from '../../i18n/index.js';
+import { BLOCKS } from '../ids.js';
 import { userMention } from './culture-command.js';
 
 const erasureArgs = z.tuple([userMention]);
@@ -36,4 +39,28 @@ const retentionArgs = z.union([
 export function parseRetentionArgs(args: string[]) {
   const parsed = retentionArgs.safeParse(args);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The retention modal's two fields: whole numbers within the settings' bounds, or an error under each. */
+export function parseRetentionModal(
+  view: { state: { values: Record<string, Record<string, { value?: string | null }>> } },
+  m: Pick<Messages, 'privacyFieldInvalid'>,
+): { ok: true; value: { months: number; days: number } } | { ok: false; errors: Record<string, string> } {
+  const read = (blockId: string, bounds: { min: number; max: number }) => {
+    const typed = view.state.values[blockId]?.[blockId]?.value?.trim() ?? '';
+    const parsed = z.coerce
+      .number()
+      .int()
+      .min(bounds.min)
+      .max(bounds.max)
+      .safeParse(/^\d+$/.test(typed) ? typed : 'x');
+    return parsed.success ? parsed.data : undefined;
+  };
+  const months = read(BLOCKS.privacyRetentionMonths, RETENTION_MONTHS);
+  const days = read(BLOCKS.privacyGraceDays, UNINSTALL_GRACE_DAYS);
+  if (months !== undefined && days !== undefined) return { ok: true, value: { months, days } };
+  const errors: Record<string, string> = {};
+  if (months === undefined) errors[BLOCKS.privacyRetentionMonths] = m.privacyFieldInvalid(RETENTION_MONTHS);
+  if (days === undefined) errors[BLOCKS.privacyGraceDays] = m.privacyFieldInvalid(UNINSTALL_GRACE_DAYS);
+  return { ok: false, errors };
 }

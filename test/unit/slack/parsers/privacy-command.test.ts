@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../../src/i18n/index.js';
+import { BLOCKS } from '../../../../src/slack/ids.js';
 import {
   parseErasureArgs,
   parseExportArgs,
@@ -27,5 +29,34 @@ describe('privacy subcommands', () => {
     expect(parseRetentionArgs(['twelve'])).toBeUndefined();
     expect(parseRetentionArgs(['-1'])).toBeUndefined();
     expect(parseRetentionArgs(['grace'])).toBeUndefined();
+  });
+});
+
+describe('the retention modal', () => {
+  const view = (months: string, days: string) => ({
+    state: {
+      values: {
+        [BLOCKS.privacyRetentionMonths]: { [BLOCKS.privacyRetentionMonths]: { value: months } },
+        [BLOCKS.privacyGraceDays]: { [BLOCKS.privacyGraceDays]: { value: days } },
+      },
+    },
+  });
+
+  it('takes whole numbers within the bounds', () => {
+    expect(parseRetentionModal(view(' 12 ', '30'), messages('en'))).toEqual({
+      ok: true,
+      value: { months: 12, days: 30 },
+    });
+  });
+
+  it('puts an error under each wrong field, in the person’s language', () => {
+    expect(parseRetentionModal(view('0', '2.5'), messages('fr'))).toEqual({
+      ok: false,
+      errors: {
+        [BLOCKS.privacyRetentionMonths]: 'Tapez un nombre entier de 1 à 120.',
+        [BLOCKS.privacyGraceDays]: 'Tapez un nombre entier de 1 à 365.',
+      },
+    });
+    expect(parseRetentionModal(view('121', ''), messages('en'))).toMatchObject({ ok: false });
   });
 });
