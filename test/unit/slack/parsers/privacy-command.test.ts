@@ -5,6 +5,7 @@ import {
   parseErasureArgs,
   parseExportArgs,
   parseRetentionArgs,
+  parseRetentionModal,
 } from '../../../../src/slack/parsers/privacy-command.js';
 
 describe('privacy subcommands', () => {
