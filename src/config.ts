@@ -13,6 +13,8 @@ export interface Config {
   readonly slackSigningSecret: string | undefined;
   readonly slackApiUrl: string;
   readonly port: number;
+  /** Address the HTTP server binds to; undefined: every interface. */
+  readonly host: string | undefined;
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -82,6 +84,7 @@ const envSchema = z.object({
       .max(65535, { message: 'must be between 0 and 65535' })
       .default(3000),
   ),
+  HOST: optionalString,
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackSigningSecret: vars.SLACK_SIGNING_SECRET,
     slackApiUrl: vars.SLACK_API_URL,
     port: vars.PORT,
+    host: vars.HOST,
     databaseUrl: vars.DATABASE_URL,
     dataDir: vars.DATA_DIR,
     logLevel: vars.LOG_LEVEL,
@@ -169,6 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catchUpHours: vars.CATCH_UP_HOURS,
     erasureHashKey: vars.ERASURE_HASH_KEY ?? vars.SLACK_SIGNING_SECRET ?? vars.SLACK_BOT_TOKEN,
   });
+}
+
+/**
+ * False when no Slack variable is set at all: `npm start` then runs the sandbox instead of
+ * failing. Any one of them set means "connect to Slack", and loadConfig explains what is missing.
+ */
+export function hasSlackCredentials(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'].some((name) => Boolean(env[name]));
 }
 
 /** Loads ./.env into the environment when present (variables already set win), for `npm start`. */

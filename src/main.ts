@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { type Config, ConfigError, hasSlackCredentials, loadConfig, loadDotEnv } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { createAuditRepository } from './db/repositories/audit-repository.js';
 import { createDigestRepository } from './db/repositories/digest-repository.js';
@@ -159,9 +159,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 }
 
 async function main() {
+  loadDotEnv();
+  if (!hasSlackCredentials()) {
+    // No Slack workspace yet: the same bot, against a Slack stand-in in the browser.
+    const { runSandbox } = await import('./sandbox/main.js');
+    await runSandbox(process.env, process.argv.slice(2));
+    return;
+  }
   let config: Config;
   try {
-    loadDotEnv();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -45,6 +45,8 @@ export interface SlackDriverOptions {
    * emulator's clock: Bolt refuses signatures more than 5 minutes away from its own (real) clock.
    */
   now?: () => number;
+  /** Give up on a request after this long, as Slack does after 3 s (default: wait). */
+  timeoutMs?: number;
 }
 
 export interface CommandArgs {
@@ -65,6 +67,10 @@ export interface BlockActionArgs {
   /** Act inside this view (modal / home tab) instead of a message. */
   view?: SlackArgs;
   selectedOption?: { value: string };
+  /** Fields added to the action as a client sends them (selected_user, selected_users, selected_options…). */
+  action?: SlackArgs;
+  /** The view's input values at the time of the action (`view.state.values`). */
+  values?: Record<string, Record<string, unknown>>;
 }
 
 export interface ViewSubmissionArgs {
@@ -180,7 +186,8 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
     headers: Record<string, string>,
     extra: Partial<DriverResponse> & { sent: SlackArgs },
   ) {
-    const res = await fetch(endpoint, { method: 'POST', headers, body });
+    const signal = opts.timeoutMs ? AbortSignal.timeout(opts.timeoutMs) : undefined;
+    const res = await fetch(endpoint, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
     const text = await res.text();
     return {
       status: res.status,
@@ -311,8 +318,8 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
   return {
     command(cmd) {
       const channelId = cmd.channelId ?? 'C0GENERAL';
-      const triggerId = emulator.issueTriggerId();
-      const responseUrl = emulator.responseUrl();
+      const triggerId = emulator.issueTriggerId(cmd.userId);
+      const responseUrl = emulator.responseUrl({ channel: channelId, userId: cmd.userId });
       // Field order and names follow a real slash-command POST.
       const fields: Record<string, string> = {
         token: VERIFICATION_TOKEN,
@@ -338,18 +345,22 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
     blockAction(args) {
       const located = locateAction(args);
       const blockId = args.blockId ?? located.hit?.blockId ?? randomBytes(3).toString('hex');
-      const action = actionFor(args, located.hit, blockId);
+      const action = { ...actionFor(args, located.hit, blockId), ...args.action };
       const common = {
         type: 'block_actions',
         user: userRef(args.userId),
-        trigger_id: emulator.issueTriggerId(),
+        trigger_id: emulator.issueTriggerId(args.userId),
         actions: [action],
         state: { values: {} },
       };
       if (located.view) {
         // Actions inside a modal or home tab carry the view and no response_url: Slack only gives one for
         // messages.
-        const view: SlackArgs = { state: { values: {} }, ...located.view };
+        const view: SlackArgs = {
+          state: { values: {} },
+          ...located.view,
+          ...(args.values ? { state: { values: args.values } } : {}),
+        };
         return interact({ ...common, container: { type: 'view', view_id: view.id }, view });
       }
       const message = located.message;
@@ -378,7 +389,7 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
                 ...(message?.thread_ts ? { thread_ts: message.thread_ts } : {}),
               },
             }),
-        response_url: emulator.responseUrl(),
+        response_url: emulator.responseUrl({ channel: channelId, userId: args.userId, messageTs: ts }),
       });
     },
 
@@ -408,7 +419,7 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
       return interact({
         type: 'view_submission',
         user: userRef(args.userId),
-        trigger_id: emulator.issueTriggerId(),
+        trigger_id: emulator.issueTriggerId(args.userId),
         view,
         response_urls: [],
       });
@@ -434,8 +445,12 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
         type: 'message_action',
         callback_id: args.callbackId,
         action_ts: slackTs(),
-        trigger_id: emulator.issueTriggerId(),
-        response_url: emulator.responseUrl(),
+        trigger_id: emulator.issueTriggerId(args.userId),
+        response_url: emulator.responseUrl({
+          channel: args.channelId,
+          userId: args.userId,
+          messageTs: args.message.ts,
+        }),
         user: userRef(args.userId),
         channel: channelRef(args.channelId),
         message_ts: args.message.ts,
@@ -453,7 +468,7 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
         type: 'shortcut',
         callback_id: args.callbackId,
         action_ts: slackTs(),
-        trigger_id: emulator.issueTriggerId(),
+        trigger_id: emulator.issueTriggerId(args.userId),
         user: userRef(args.userId),
       });
     },

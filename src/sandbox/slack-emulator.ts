@@ -9,7 +9,7 @@
  * `expect(emulator.rejections).toEqual([])`.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { URL } from 'node:url';
 import { slackFileIds, validateMessageBlocks, validateView } from './block-kit-rules.js';
 
@@ -86,7 +86,25 @@ export interface EmulatedResponse {
   // biome-ignore lint/suspicious/noExplicitAny: response_url bodies are arbitrary JSON.
   body: any;
   at: number;
+  /** Where the interaction that minted the response_url happened, when the caller said so. */
+  context?: ResponseContext;
 }
+
+/** Where an interaction happened: a response_url posts there, for that person. */
+export interface ResponseContext {
+  channel: string;
+  userId: string;
+  /** The message the interaction came from (block actions, shortcuts): replace_original targets it. */
+  messageTs?: string;
+}
+
+/** Serves requests outside the emulator's own paths; answers false to let the emulator say 404. */
+export type ExtraRoutes = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  raw: Buffer,
+) => Promise<boolean>;
 
 /**
  * A message in a conversation (current state, after chat.update; removed by chat.delete): the
@@ -102,6 +120,8 @@ export interface EmulatedMessage {
   thread_ts?: string;
   /** Set for chat.postEphemeral: the only user who sees it. */
   ephemeralTo?: string;
+  /** Epoch ms when chat.update last changed it. */
+  editedAt?: number;
   /** Set for a message another app or integration posted (Slack's `bot_message`). */
   bot_id?: string;
   /** Files shared with the message (a file or an image alone has no text). */
@@ -129,6 +149,18 @@ export interface SlackEmulatorOptions {
   now?: () => number;
   /** Keep every refused call in `rejections` (default true). Injected faults are never rejections. */
   recordRejections?: boolean;
+  /** Port to listen on (default 0: any free port) on 127.0.0.1. */
+  port?: number;
+  /** Other pages served by the same server (the sandbox's page). */
+  routes?: ExtraRoutes;
+  /**
+   * Keep `messages` as a Slack client shows them (default false: tests read response_url posts in
+   * `responses` and files in `uploads`): a response_url post is ephemeral to the person by default, in
+   * the channel with `response_type: in_channel`, in place of (or instead of) the original message with
+   * `replace_original` / `delete_original` (only posts whose response_url was minted with a context can
+   * be placed); a file shared in a conversation is a message there, downloadable at `/files/<id>`.
+   */
+  clientView?: boolean;
 }
 
 export interface SlackEmulator {
@@ -153,12 +185,29 @@ export interface SlackEmulator {
    * conversations.replies answer from it. Returns its ts.
    */
   seedMessage(message: SeededMessage): string;
-  responseUrl(): string;
-  issueTriggerId(): string;
+  /** A response_url; with a context, `clientView` can show what is posted to it. */
+  responseUrl(context?: ResponseContext): string;
+  /** A trigger_id; with the person's id, the modals it opens are that person's (`modalStack`). */
+  issueTriggerId(userId?: string): string;
   addUser(user: EmulatedUser): void;
   addChannel(channel: EmulatedChannel): void;
   getUser(id: string): EmulatedUser | undefined;
   getChannel(idOrName: string): EmulatedChannel | undefined;
+  readonly users: EmulatedUser[];
+  readonly channels: EmulatedChannel[];
+  /** The modals open for a person, bottom first (views.open starts a stack, views.push adds to it). */
+  modalStack(userId: string): EmulatedView[];
+  /**
+   * What Slack does with a view_submission or view_closed answer: `clear` closes the stack, `update`
+   * replaces the view, `push` adds one, anything else closes the submitted view.
+   */
+  resolveModal(userId: string, viewId: string, answer?: SlackArgs): void;
+  /** The Home tab the app published for a person. */
+  homeView(userId: string): EmulatedView | undefined;
+  /** Shows an interaction's answer that did not go through the Web API (a slash command's ack body). */
+  deliverResponse(context: ResponseContext, body: SlackArgs): void;
+  /** Calls `listener` after every change a client would see (calls, responses, messages); returns an unsubscribe. */
+  onChange(listener: () => void): () => void;
   failNext(method: string, fault: Fault, times?: number): void;
   waitFor(
     method: string,
@@ -281,6 +330,17 @@ interface Waiter<T> {
   timer: NodeJS.Timeout;
 }
 
+/** Listens on 127.0.0.1 only: the emulator (and the sandbox page it serves) is for this machine. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Promise<SlackEmulator> {
   const teamId = options.teamId ?? 'T0EMULATED';
   const botUserId = options.botUserId ?? 'U0BOT';
@@ -299,8 +359,13 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const users = new Map<string, EmulatedUser>();
   const channels = new Map<string, EmulatedChannel>();
   const faults = new Map<string, Fault[]>();
-  const triggers = new Map<string, { issuedAt: number; used: boolean }>();
-  const responseUrls = new Map<string, { issuedAt: number; uses: number }>();
+  const triggers = new Map<string, { issuedAt: number; used: boolean; userId?: string }>();
+  const responseUrls = new Map<string, { issuedAt: number; uses: number; context?: ResponseContext }>();
+  const stacks = new Map<string, string[]>();
+  const changeListeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of changeListeners) listener();
+  };
   const pendingFiles = new Map<
     string,
     { filename?: string; title?: string; length?: number; uploaded: boolean; completed: boolean }
@@ -581,6 +646,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       if (existing) {
         if (args.text !== undefined) existing.text = args.text;
         if (args.blocks !== undefined) existing.blocks = args.blocks;
+        existing.editedAt = now();
       }
       return ok({
         channel: args.channel,
@@ -611,26 +677,29 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     'views.open': (args) => {
       const bad = checkView(args.view, 'modal') ?? checkTrigger(args.trigger_id);
       if (bad) return bad;
-      consumeTrigger(args.trigger_id);
-      return ok({ view: storeView(args.view, {}) });
+      const owner = consumeTrigger(args.trigger_id);
+      const view = storeView(args.view, {});
+      if (owner) stacks.set(owner, [view.id]);
+      return ok({ view });
     },
 
     'views.push': (args) => {
       const bad = checkView(args.view, 'modal') ?? checkTrigger(args.trigger_id);
       if (bad) return bad;
-      consumeTrigger(args.trigger_id);
+      const owner = consumeTrigger(args.trigger_id);
       const newId = id('V');
-      const previous = [...views.values()].at(-1);
-      return ok({
-        view: storeView(
-          args.view,
-          {
-            root_view_id: previous?.root_view_id ?? newId,
-            previous_view_id: previous?.id ?? null,
-          },
-          newId,
-        ),
-      });
+      const ownStack = owner ? stacks.get(owner) : undefined;
+      const previous = ownStack?.length ? views.get(ownStack.at(-1) as string) : [...views.values()].at(-1);
+      const view = storeView(
+        args.view,
+        {
+          root_view_id: previous?.root_view_id ?? newId,
+          previous_view_id: previous?.id ?? null,
+        },
+        newId,
+      );
+      if (owner) stacks.set(owner, [...(ownStack ?? []), view.id]);
+      return ok({ view });
     },
 
     'views.update': (args) => {
@@ -819,6 +888,19 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       if (str(args.channel_id)) {
         const target = resolvePostTarget(args.channel_id);
         if ('error' in target) return fail(target.error);
+        if (options.clientView) {
+          messages.push({
+            channel: target.channel,
+            ts: nextTs(),
+            text: str(args.initial_comment) ?? '',
+            user: botUserId,
+            ...(str(args.thread_ts) ? { thread_ts: args.thread_ts } : {}),
+            files: (args.files as SlackArgs[]).map((f) => ({
+              id: String(f.id),
+              name: pendingFiles.get(String(f.id))?.filename ?? str(f.title) ?? String(f.id),
+            })),
+          });
+        }
       }
       return ok({
         files: (args.files as SlackArgs[]).map((f) => {
@@ -864,9 +946,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       .map(({ pointer: at }) => `invalid slack file [json-pointer:${at}]`);
   }
 
-  function consumeTrigger(triggerId: unknown): void {
+  /** Marks the trigger used; returns the person it was issued for, if known. */
+  function consumeTrigger(triggerId: unknown): string | undefined {
     const t = triggers.get(String(triggerId));
     if (t) t.used = true;
+    return t?.userId;
   }
 
   function takeFault(method: string): Fault | undefined {
@@ -890,6 +974,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
 
   function record(call: RecordedCall): void {
     calls.push(call);
+    changed();
     for (const w of callWaiters) {
       if (w.match(call)) {
         callWaiters.delete(w);
@@ -981,8 +1066,15 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       Boolean(body.text) || Boolean(body.blocks?.length) || Boolean(body.attachments?.length);
     if (!hasContent && body.delete_original !== true) return refuse(400, 'no_text');
     entry.uses += 1;
-    const response: EmulatedResponse = { id: rid, body, at: now() };
+    const response: EmulatedResponse = {
+      id: rid,
+      body,
+      at: now(),
+      ...(entry.context ? { context: entry.context } : {}),
+    };
     responses.push(response);
+    if (options.clientView && entry.context) applyResponse(entry.context, body);
+    changed();
     for (const w of responseWaiters) {
       if (w.match(response)) {
         responseWaiters.delete(w);
@@ -1026,6 +1118,33 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     send(res, 200, `OK - ${content.length}`, { 'content-type': 'text/plain' });
   }
 
+  /** A response_url post as Slack shows it: ephemeral unless in_channel; replacing or deleting the original. */
+  function applyResponse(context: ResponseContext, body: SlackArgs): void {
+    const original = context.messageTs
+      ? messages.find((m) => m.ts === context.messageTs && m.channel === context.channel)
+      : undefined;
+    if (body.delete_original === true) {
+      if (original) messages.splice(messages.indexOf(original), 1);
+      return;
+    }
+    if (body.replace_original === true && original) {
+      original.text = body.text;
+      original.blocks = body.blocks;
+      original.editedAt = now();
+      return;
+    }
+    const ephemeral = body.response_type !== 'in_channel';
+    messages.push({
+      channel: context.channel,
+      ts: nextTs(),
+      text: body.text,
+      blocks: body.blocks,
+      user: botUserId,
+      ...(str(body.thread_ts) ? { thread_ts: body.thread_ts } : {}),
+      ...(ephemeral ? { ephemeralTo: context.userId } : {}),
+    });
+  }
+
   function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
     res.writeHead(status, headers);
     res.end(body);
@@ -1038,6 +1157,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       const [, kind, rest] = /^\/(api|response|upload|files)\/(.+)$/.exec(url.pathname) ?? [];
       if (kind === 'api' && rest) return handleApi(rest, req, raw, url, res);
       if (kind === 'files' && rest && req.method === 'GET') return serveFile(rest, res);
+      if (!kind && options.routes && (await options.routes(req, res, url, raw))) return;
       if (req.method !== 'POST')
         return send(res, 405, 'method_not_allowed', { 'content-type': 'text/plain' });
       if (kind === 'response' && rest) return handleResponseUrl(rest, raw, res);
@@ -1050,10 +1170,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  await listen(server, options.port ?? 0);
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('emulator failed to bind a TCP port');
   baseUrl = `http://127.0.0.1:${address.port}/`;
@@ -1109,15 +1226,61 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       return [...views.values()];
     },
     callsTo: (method) => calls.filter((c) => c.method === method),
-    responseUrl() {
+    responseUrl(context) {
       const rid = `${teamId}/${++seq}/${randomBytes(12).toString('hex')}`;
-      responseUrls.set(rid, { issuedAt: now(), uses: 0 });
+      responseUrls.set(rid, { issuedAt: now(), uses: 0, ...(context ? { context } : {}) });
       return `${baseUrl}response/${rid}`;
     },
-    issueTriggerId() {
+    issueTriggerId(userId) {
       const trigger = `${Math.floor(now())}.${++seq}.${randomBytes(16).toString('hex')}`;
-      triggers.set(trigger, { issuedAt: now(), used: false });
+      triggers.set(trigger, { issuedAt: now(), used: false, ...(userId ? { userId } : {}) });
       return trigger;
+    },
+    get users() {
+      return [...users.values()];
+    },
+    get channels() {
+      return [...channels.values()];
+    },
+    modalStack(userId) {
+      return (stacks.get(userId) ?? []).flatMap((viewId) => views.get(viewId) ?? []);
+    },
+    resolveModal(userId, viewId, answer) {
+      const stack = stacks.get(userId) ?? [];
+      const at = stack.indexOf(viewId);
+      if (at < 0) return;
+      const action = answer?.response_action;
+      if (action === 'clear') stack.length = 0;
+      else if (action === 'update' && answer?.view) {
+        const current = views.get(viewId);
+        storeView(
+          answer.view,
+          {
+            root_view_id: current?.root_view_id ?? viewId,
+            previous_view_id: current?.previous_view_id ?? null,
+          },
+          viewId,
+        );
+      } else if (action === 'push' && answer?.view) {
+        const pushed = storeView(answer.view, {
+          root_view_id: views.get(viewId)?.root_view_id ?? viewId,
+          previous_view_id: viewId,
+        });
+        stack.push(pushed.id);
+      } else if (action !== 'errors') stack.splice(at, 1);
+      stacks.set(userId, stack);
+      changed();
+    },
+    deliverResponse(context, body) {
+      applyResponse(context, body);
+      changed();
+    },
+    homeView(userId) {
+      return [...views.values()].find((v) => v.type === 'home' && v.user_id === userId);
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
     addUser: (user) => {
       users.set(user.id, { ...user });
@@ -1133,6 +1296,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
         ...(seed.bot_id ? { bot_id: seed.bot_id } : {}),
         ...(seed.files ? { files: seed.files } : {}),
       });
+      changed();
       return ts;
     },
     addChannel: (channel) => {
@@ -1172,7 +1336,9 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       uploads.length = 0;
       messages.length = 0;
       views.clear();
+      stacks.clear();
       faults.clear();
+      changed();
     },
     async close() {
       for (const waiters of [callWaiters, responseWaiters] as Set<Waiter<unknown>>[]) {

@@ -110,7 +110,9 @@ export function buildSlackApp({ config, logger, isHealthy }: SlackAppOptions): S
         await app.start();
         return config.port;
       }
-      httpServer = (await app.start(config.port)) as Server;
+      httpServer = (await app.start(
+        config.host ? { port: config.port, host: config.host } : config.port,
+      )) as Server;
       return (httpServer.address() as AddressInfo).port;
     },
     whenIdle,

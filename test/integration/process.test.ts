@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -87,18 +89,71 @@ describe('the bot as a process (HTTP mode, embedded database)', () => {
   });
 });
 
-describe('the bot as a process, misconfigured', () => {
-  it('exits non-zero with the set-up instructions when no Slack variable is set', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...envWithoutSlack(), DATA_DIR: 'memory://' },
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('No Slack credentials found');
-    expect(run.stderr).toContain('manifest.yml');
+describe('the bot as a process with no Slack variable: the sandbox', () => {
+  let child: ChildProcess;
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'culture-sandbox-'));
   });
 
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the one address to open, serves the page there, answers a command, and stops on SIGTERM', async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...envWithoutSlack(), DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const line = await waitForOutput(child, (l) => l.includes('http://127.0.0.1:'), 150_000);
+    expect(line).toContain('Sandbox (not connected to Slack)');
+    expect(line).toContain('Connecting a real workspace');
+    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(line)?.[0] as string;
+
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Not connected to Slack');
+
+    const sent = await fetch(`${url}sandbox/message`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ as: 'U0BOB', channel: 'C0GENERAL', text: '/culture help' }),
+    });
+    expect(await sent.json()).toEqual({ ok: true });
+    const state = (await (await fetch(`${url}sandbox/state?as=U0BOB`)).json()) as {
+      messages: { text: string }[];
+    };
+    expect(state.messages.map((m) => m.text)).toContain('Service culture bot: what you can do');
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 180_000);
+
+  it('says in one line that the port is taken and how to choose another', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        env: { ...envWithoutSlack(), DATA_DIR: dataDir, PORT: String(port) },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        expect.stringContaining(`Port ${port} is already in use`),
+      ]);
+      expect(run.stderr).toContain(`PORT=${port + 1} npm start`);
+    } finally {
+      taken.close();
+    }
+  }, 180_000);
+});
+
+describe('the bot as a process, misconfigured', () => {
   it('names each bad variable on its own line', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {

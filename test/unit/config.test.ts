@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, hasSlackCredentials, loadConfig } from '../../src/config.js';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'shh-secret' };
 
@@ -38,6 +38,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...http, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slackApiUrl).toBe(
       'http://127.0.0.1:9999/api/',
     );
+  });
+
+  it('reports "no Slack credentials" (the sandbox) only when no Slack variable is set at all', () => {
+    expect(hasSlackCredentials({})).toBe(false);
+    expect(hasSlackCredentials({ SLACK_BOT_TOKEN: '', PORT: '3000' })).toBe(false);
+    expect(hasSlackCredentials({ SLACK_SIGNING_SECRET: 'shh' })).toBe(true);
+    expect(hasSlackCredentials({ SLACK_APP_TOKEN: 'xapp-1' })).toBe(true);
   });
 
   it('explains how to create the app when no Slack credentials are set', () => {
