@@ -399,7 +399,7 @@ export async function fillSampleWeek(sandbox: Sandbox): Promise<void> {
   };
 
   if ((await sandbox.schedules()).length === 0) {
-    await sandbox.setClock(at(0, '08:30'));
+    await sandbox.setClock(at(0, '09:30'));
     for (const line of SCHEDULES) await say('alex', dmChannelId(samplePerson('alex').id), `/culture ${line}`);
   }
   let done = 0;
