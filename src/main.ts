@@ -163,7 +163,7 @@ async function main() {
   if (!hasSlackCredentials()) {
     // No Slack workspace yet: the same bot, against a Slack stand-in in the browser.
     const { runSandbox } = await import('./sandbox/main.js');
-    await runSandbox(process.env, process.argv.slice(2));
+    await runSandbox(process.env, process.argv.slice(2), startBot);
     return;
   }
   let config: Config;

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import { pageRoutes } from './page-routes.js';
 import { fillSampleWeek } from './sample-week.js';
-import { type Sandbox, SandboxStartError, startSandbox } from './sandbox.js';
+import { type Sandbox, SandboxStartError, type StartBot, startSandbox } from './sandbox.js';
 
 export const SANDBOX_BANNER = (url: string) =>
   `Sandbox (not connected to Slack): open ${url} · to connect a real workspace, see "Connecting a real workspace" in README.md`;
@@ -10,10 +10,15 @@ export const SANDBOX_BANNER = (url: string) =>
  * `npm start` with no Slack variable: the sandbox, until SIGINT / SIGTERM. `--seed` fills a
  * sample week once the page is up. A problem the person can fix (the port is taken) is one line.
  */
-export async function runSandbox(env: NodeJS.ProcessEnv, args: string[], logger?: Logger): Promise<Sandbox> {
+export async function runSandbox(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  startBot: StartBot,
+  logger?: Logger,
+): Promise<Sandbox> {
   let sandbox: Sandbox;
   try {
-    sandbox = await startSandbox({ env, routes: pageRoutes, ...(logger ? { logger } : {}) });
+    sandbox = await startSandbox({ env, startBot, routes: pageRoutes, ...(logger ? { logger } : {}) });
   } catch (err) {
     if (err instanceof SandboxStartError) {
       process.stderr.write(`Cannot start the sandbox: ${err.message}\n`);

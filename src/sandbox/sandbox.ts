@@ -7,9 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
+import type { Deps } from '../deps.js';
 import { createLogger, type Logger } from '../logger.js';
-import { type RunningBot, startBot } from '../main.js';
 import { type AppManifest, readManifest } from './manifest.js';
 import { SAMPLE_CHANNELS, SAMPLE_PEOPLE, SANDBOX_BOT_USER, SANDBOX_TEAM, samplePerson } from './people.js';
 import { createSlackDriver, type DriverResponse, type SlackDriver } from './slack-driver.js';
@@ -75,8 +75,23 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
+/** What the sandbox needs of the bot main.ts starts (passed in: the composition root stays main.ts). */
+export interface SandboxBot {
+  readonly port: number;
+  readonly deps: Pick<Deps, 'roles' | 'workspaces' | 'cron' | 'schedules'>;
+  readonly scheduler: { sweep(): Promise<void> } | undefined;
+  whenIdle(timeoutMs?: number): Promise<boolean>;
+  stop(): Promise<void>;
+}
+export type StartBot = (
+  config: Config,
+  options: { logger: Logger; clock: () => Date },
+) => Promise<SandboxBot>;
+
 export interface SandboxOptions {
   env: NodeJS.ProcessEnv;
+  /** main.ts's startBot: the real bot, composed as in any deployment. */
+  startBot: StartBot;
   /** The bot's logger; default: JSON on stdout at LOG_LEVEL, or warnings only when it is not set. */
   logger?: Logger;
   /** The page's routes, given the sandbox (page-routes.ts). */
@@ -178,7 +193,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   for (const channel of SAMPLE_CHANNELS) emulator.addChannel(channel);
 
   interface Running {
-    bot: RunningBot;
+    bot: SandboxBot;
     driver: SlackDriver;
   }
 
@@ -197,7 +212,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       PORT: '0',
       HOST: '127.0.0.1',
     });
-    const bot = await startBot(config, { logger, clock: now });
+    const bot = await options.startBot(config, { logger, clock: now });
     const driver = createSlackDriver({
       appUrl: `http://127.0.0.1:${bot.port}`,
       signingSecret,

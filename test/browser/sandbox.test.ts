@@ -8,6 +8,7 @@ import { delimiter, join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
+import { startBot } from '../../src/main.js';
 import { pageRoutes } from '../../src/sandbox/page-routes.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/sandbox.js';
 
@@ -66,6 +67,7 @@ describe.runIf(runHere)('the sandbox in a browser', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'culture-sandbox-browser-'));
     sandbox = await startSandbox({
       env: { DATA_DIR: dataDir, PORT: '0' },
+      startBot,
       routes: pageRoutes,
       logger: createLogger('error'),
     });
@@ -94,7 +96,9 @@ describe.runIf(runHere)('the sandbox in a browser', () => {
     await open('# general');
     await page.fill('#message', '/pr');
     await expect(page.locator('#suggestions li').first().textContent()).resolves.toContain('/praise');
-    await type('/praise @bob rebuilt a customer order <script>window.pwned = 1</script> before closing #surprise');
+    await type(
+      '/praise @bob rebuilt a customer order <script>window.pwned = 1</script> before closing #surprise',
+    );
     await timeline().getByText('Your praise for @bob is logged').waitFor(WAIT);
     await timeline().getByText('<script>window.pwned = 1</script>', { exact: false }).waitFor(WAIT);
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();

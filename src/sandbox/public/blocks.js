@@ -423,7 +423,9 @@ function block(b, ctx) {
       const node = el('figure', 'bk-image');
       if (b.title) node.append(textNode(b.title, ctx, 'figcaption'));
       const img = el('img');
-      if (safeUrl(b.image_url ?? '')) img.src = b.image_url;
+      // An image the app uploaded is named by its Slack file id; the stand-in serves it.
+      if (b.slack_file?.id) img.src = `/files/${encodeURIComponent(b.slack_file.id)}`;
+      else if (safeUrl(b.image_url ?? '')) img.src = b.image_url;
       img.alt = b.alt_text ?? '';
       node.append(img);
       return node;
