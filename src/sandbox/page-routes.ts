@@ -73,17 +73,21 @@ async function stateFor(sandbox: Sandbox, me: string) {
     })),
     channels: publicChannels,
     dm: { id: dm, name: 'culture' },
-    messages: emulator.messages.filter(visible).map((m) => ({
-      channel: m.channel,
-      ts: m.ts,
-      user: m.user,
-      text: m.text ?? '',
-      blocks: m.blocks ?? null,
-      thread_ts: m.thread_ts ?? null,
-      ephemeral: Boolean(m.ephemeralTo),
-      edited: Boolean(m.editedAt),
-      files: m.files ?? [],
-    })),
+    // In time order, as Slack lists them (a sample week posts into the past).
+    messages: [...emulator.messages]
+      .filter(visible)
+      .sort((a, b) => Number(a.ts) - Number(b.ts))
+      .map((m) => ({
+        channel: m.channel,
+        ts: m.ts,
+        user: m.user,
+        text: m.text ?? '',
+        blocks: m.blocks ?? null,
+        thread_ts: m.thread_ts ?? null,
+        ephemeral: Boolean(m.ephemeralTo),
+        edited: Boolean(m.editedAt),
+        files: m.files ?? [],
+      })),
     modals: emulator.modalStack(me),
     home: home ?? null,
     homeTab: manifest.homeTabEnabled || Boolean(home),

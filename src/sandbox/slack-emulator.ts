@@ -378,8 +378,19 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   let lastTsMicros = 0;
   const id = (prefix: string) => `${prefix}${(++seq).toString(36).toUpperCase().padStart(8, '0')}`;
 
-  /** Slack message ts: epoch seconds + 6-digit suffix, strictly increasing even if the clock stands still. */
+  const usedTs = new Set<number>();
+  /**
+   * Slack message ts: epoch seconds + 6-digit suffix, strictly increasing even if the clock stands still.
+   * A client view follows the clock instead, even when it is moved back (the sandbox's sample week):
+   * unique, so a message still has one ts, and in time order once sorted, as Slack shows them.
+   */
   function nextTs(): string {
+    if (options.clientView) {
+      let micros = Math.floor(now()) * 1000;
+      while (usedTs.has(micros)) micros += 100;
+      usedTs.add(micros);
+      return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
+    }
     lastTsMicros = Math.max(lastTsMicros + 100, Math.floor(now()) * 1000);
     return `${Math.floor(lastTsMicros / 1e6)}.${String(lastTsMicros % 1e6).padStart(6, '0')}`;
   }

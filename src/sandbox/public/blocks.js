@@ -112,9 +112,9 @@ function inline(line, ctx) {
   out = out.replace(/<([^<>\n]+)>/g, (_, inner) => hold(token(inner, ctx)));
   out = emoji(escapeHtml(decodeSlack(out)));
   out = out
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,!?:;])/g, '$1<b>$2</b>')
-    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,!?:;])/g, '$1<i>$2</i>')
-    .replace(/(^|[\s(])~([^~\n]+)~(?=$|[\s).,!?:;])/g, '$1<s>$2</s>');
+    .replace(/(^|[^\w*])\*([^*\n]+)\*(?=$|[^\w*])/g, '$1<b>$2</b>')
+    .replace(/(^|[^\w_])_([^_\n]+)_(?=$|[^\w_])/g, '$1<i>$2</i>')
+    .replace(/(^|[^\w~])~([^~\n]+)~(?=$|[^\w~])/g, '$1<s>$2</s>');
   return out.replace(/\uE000(\d+)\uE000/g, (_, i) => held[Number(i)]);
 }
 
