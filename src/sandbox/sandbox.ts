@@ -5,7 +5,7 @@
  * SLACK_API_URL, and everything people do reaches it as signed requests on its HTTP receiver.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../config.js';
 import type { Deps } from '../deps.js';
@@ -135,6 +135,40 @@ async function request(work: () => Promise<DriverResponse>): Promise<DriverRespo
   }
 }
 
+/**
+ * One sandbox per data directory: a second one would open the same embedded database. The lock
+ * file names the owner's pid; one left by a process that is gone is taken over.
+ */
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, 'sandbox.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => unlink(file).catch(() => {});
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(await readFile(file, 'utf8').catch(() => ''));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new SandboxStartError(
+          `another sandbox (pid ${owner}) is using ${dir}: stop it, or start with another DATA_DIR`,
+        );
+      }
+      await unlink(file).catch(() => {});
+    }
+  }
+  throw new SandboxStartError(`could not lock ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function ackBody(res: DriverResponse): SlackArgs | undefined {
   if (!res.body.trim()) return undefined;
   try {
@@ -153,7 +187,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   // Never the deployment's database: the sandbox keeps its data to itself, under DATA_DIR/sandbox.
   const sandboxDir = join(base.dataDir, 'sandbox');
   const clockFile = join(sandboxDir, 'clock.json');
+  const databaseDir = join(sandboxDir, 'db');
   const manifest = await readManifest();
+  const unlock = await lockDataDir(sandboxDir);
 
   let offsetMs = await readFile(clockFile, 'utf8').then(
     (text) => Number(JSON.parse(text).offsetMs) || 0,
@@ -180,6 +216,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         sandbox && options.routes ? options.routes(sandbox)(req, res, url, raw) : Promise.resolve(false),
     });
   } catch (err) {
+    await unlock();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new SandboxStartError(
         `Port ${base.port} is already in use (another sandbox?): start with another port, e.g. PORT=${base.port + 1} npm start`,
@@ -207,7 +244,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       SLACK_APP_TOKEN: '',
       SLACK_API_URL: emulator.url,
       DATABASE_URL: '',
-      DATA_DIR: join(sandboxDir, 'db'),
+      DATA_DIR: databaseDir,
       // The bot's receiver: a free port on this machine only; people use the page.
       PORT: '0',
       HOST: '127.0.0.1',
@@ -454,7 +491,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       const swap = (async () => {
         await running?.bot.stop();
         running = undefined;
-        await rm(sandboxDir, { recursive: true, force: true });
+        await rm(databaseDir, { recursive: true, force: true });
+        await rm(clockFile, { force: true });
         emulator.reset();
         offsetMs = 0;
         running = await startRunning();
@@ -468,6 +506,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       await ready;
       await running?.bot.stop();
       await emulator.close();
+      await unlock();
     },
   };
   // The page is served from here on; what it asks of the bot waits for the bot to be up.
@@ -483,6 +522,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     await starting;
   } catch (err) {
     await emulator.close();
+    await unlock();
     throw err;
   }
   return api;

@@ -102,7 +102,7 @@ describe('the bot as a process with no Slack variable: the sandbox', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('prints the one address to open, serves the page there, answers a command, and stops on SIGTERM', async () => {
+  it('prints the one address to open, serves the page there, answers a command, refuses a second sandbox on the same data, and stops on SIGTERM', async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: { ...envWithoutSlack(), DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -127,10 +127,20 @@ describe('the bot as a process with no Slack variable: the sandbox', () => {
     };
     expect(state.messages.map((m) => m.text)).toContain('Service culture bot: what you can do');
 
+    // A second sandbox on the same data would open the same embedded database: it refuses.
+    const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...envWithoutSlack(), DATA_DIR: dataDir, PORT: '0' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('another sandbox');
+    expect(second.stderr).toContain('DATA_DIR');
+
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  }, 180_000);
+  }, 300_000);
 
   it('says in one line that the port is taken and how to choose another', async () => {
     const taken = createServer();
