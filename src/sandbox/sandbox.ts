@@ -358,8 +358,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         await bot.whenIdle(10_000);
         return { ok: true };
       }
-      const text = escapeTyped(typed);
-      const ts = emulator.seedMessage({ channel, user: as, text });
+      const written = escapeTyped(typed);
+      const ts = emulator.seedMessage({ channel, user: as, text: written });
       const dm = channel.startsWith('D');
       if (manifest.botEvents.includes(dm ? 'message.im' : 'message.channels')) {
         await request(() =>
@@ -367,7 +367,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             type: 'message',
             channel,
             user: as,
-            text,
+            text: written,
             ts,
             channel_type: dm ? 'im' : 'channel',
           }),
