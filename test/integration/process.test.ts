@@ -57,8 +57,9 @@ describe('the bot as a process (HTTP mode, embedded database)', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    await waitForOutput(child, (line) => line.includes('service culture bot started'), 45_000);
-  });
+    // Generous: on a shared CI machine the first PGlite initdb alone can take a minute.
+    await waitForOutput(child, (line) => line.includes('service culture bot started'), 150_000);
+  }, 180_000);
 
   afterAll(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
