@@ -16,6 +16,7 @@ import { commandLoad, type SlashCommand, signedCommand } from './lib/load.js';
 import type { AppProcess } from './lib/processes.js';
 import { seedMoments } from './lib/seed.js';
 import { median, percentile } from './lib/stats.js';
+import { reactionToDm } from './reactions.js';
 
 export interface Row {
   readonly measure: string;
@@ -292,10 +293,25 @@ const digestMillion: Step = async (bench) => {
   ];
 };
 
+/** A praise by emoji reaction, the whole way: signed event → the praised colleague's DM. */
+const reactionLatency: Step = async (bench) => {
+  await quiet(bench.emulator);
+  const r = await reactionToDm({ ...target(bench, bench.bot), count: 100 });
+  await quiet(bench.emulator);
+  return [
+    {
+      measure: 'one reaction, event → colleague’s DM, p50 / p99 of 100',
+      bot: `${ms(r.p50)} / ${ms(r.p99)}`,
+      data: { p50: r.p50, p99: r.p99, samples: r.samples },
+    },
+  ];
+};
+
 export const steps: Step[] = [
   firstRun,
   ackLatency,
   throughput,
+  reactionLatency,
   seedDigestWeek,
   digestPreviewTime,
   acksUnderDigestLoad,
