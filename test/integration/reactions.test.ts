@@ -429,6 +429,16 @@ describeEachDatabase('moments by emoji reaction', (db) => {
       praise: 'clap',
       complaint: 'thinking_face',
     });
+    // An admin's change is audited, with the emoji before and after.
+    const trail = await t.bot.deps.privacy.auditTrail(TEST_TEAM, ADMIN);
+    expect(trail.ok && trail.value.find((e) => e.target === 'reactionEmoji')).toMatchObject({
+      actorId: ADMIN,
+      action: 'setting_changed',
+      details: {
+        from: JSON.stringify({ praise: 'star2', complaint: 'bulb' }),
+        to: JSON.stringify({ praise: 'clap', complaint: 'thinking_face' }),
+      },
+    });
 
     const ts = say(`<@${ZOE}> kept her promise to the customer.`);
     await react({ ts }); // star2 no longer means anything

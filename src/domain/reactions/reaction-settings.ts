@@ -30,7 +30,7 @@ export function createReactionSettings(workspaces: WorkspaceService, roles: Role
       if (!praise || !complaint) return fail('invalid_emoji');
       if (praise === complaint) return fail('same_emoji');
       const reactionEmoji = { praise, complaint };
-      await workspaces.updateSettings(teamId, { reactionEmoji });
+      await workspaces.updateSettings(teamId, { reactionEmoji }, actorId);
       return ok(reactionEmoji);
     },
   };
