@@ -32,7 +32,10 @@ export default {
         'src/charts turns data into pictures: it knows Vega and resvg, never Slack, SQL or the ' +
         'catalogs (words arrive from the caller already in the reader’s language).',
       from: { path: '^src/charts/' },
-      to: { path: ['^src/', '@slack/', 'drizzle-orm', 'postgres', 'pglite'], pathNot: '^src/charts/' },
+      to: {
+        path: ['^src/', '@slack/', 'drizzle-orm', 'postgres', 'pglite'],
+        pathNot: ['^src/charts/', '^src/worker-threads\\.ts$'],
+      },
     },
     {
       name: 'db-uses-only-db-and-domain',
@@ -41,7 +44,7 @@ export default {
         'Repositories implement the ports the domain declares; they take its types, never its ' +
         'code, and nothing from the Slack, jobs or catalog layers.',
       from: { path: '^src/db/' },
-      to: { path: '^src/', pathNot: ['^src/db/', '^src/domain/'] },
+      to: { path: '^src/', pathNot: ['^src/db/', '^src/domain/', '^src/worker-threads\\.ts$'] },
     },
     {
       name: 'db-takes-no-domain-values',

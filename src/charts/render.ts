@@ -1,36 +1,52 @@
 /**
- * Draws a chart spec as a PNG: Vega-Lite compiles it, Vega lays it out as SVG (no canvas, no
- * browser), resvg rasterises the SVG. The font ships in an npm package and is the only one
- * loaded, so a chart looks the same on a laptop, in CI and in a slim container with no fonts.
+ * Renders charts to PNG on a worker thread of their own (render-worker.ts), started on first use
+ * and shared by every caller. It is unref'd: an idle renderer never keeps the process alive, and
+ * a process that stops ends it with everything else.
  */
-import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { CHART_FONT } from './specs.js';
+import type { Worker } from 'node:worker_threads';
+import type { TopLevelSpec } from 'vega-lite';
+import { startSiblingWorker } from '../worker-threads.js';
 
-const require = createRequire(import.meta.url);
-const FONT_FILES = [
-  require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-];
-
-/** The SVG of a chart; its size is the spec's (autosize `fit`). */
-export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
-  // renderer 'none': no scenegraph drawing on a canvas, only the SVG string below.
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+export interface RenderRequest {
+  id: number;
+  spec: TopLevelSpec;
 }
 
-/** The chart as PNG bytes, at the spec's size. */
-export async function renderChartPng(spec: TopLevelSpec): Promise<Buffer> {
-  const svg = await renderChartSvg(spec);
-  const image = new Resvg(svg, {
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: CHART_FONT },
-  }).render();
-  return image.asPng();
+export type RenderReply = { id: number; png: Uint8Array } | { id: number; error: string };
+
+let worker: Worker | undefined;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (err: Error) => void }>();
+
+function renderer(): Worker {
+  if (worker) return worker;
+  const started = startSiblingWorker(import.meta.url, 'render-worker');
+  started.unref();
+  started.on('message', (reply: RenderReply) => {
+    const caller = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (!caller) return;
+    if ('png' in reply)
+      caller.resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
+    else caller.reject(new Error(`chart rendering failed: ${reply.error}`));
+  });
+  // A renderer that dies fails what it was drawing; the next chart starts a new one.
+  const fail = (err: Error) => {
+    if (worker === started) worker = undefined;
+    for (const caller of waiting.values()) caller.reject(err);
+    waiting.clear();
+  };
+  started.on('error', fail);
+  started.on('exit', (code) => fail(new Error(`the chart renderer stopped (exit ${code})`)));
+  worker = started;
+  return started;
+}
+
+/** The chart as PNG bytes, drawn off the main thread. */
+export function renderChartPng(spec: TopLevelSpec): Promise<Buffer> {
+  const id = ++nextId;
+  return new Promise<Buffer>((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    renderer().postMessage({ id, spec } satisfies RenderRequest);
+  });
 }

@@ -9,7 +9,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startSiblingWorker } from '../worker-threads.js';
 
 export interface WorkerSetup {
   readonly dataDir: string;
@@ -60,15 +61,7 @@ export async function openRemotePglite(dataDir: string): Promise<RemotePglite> {
 }
 
 function startWorker(setup: WorkerSetup): Worker {
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: setup });
-  }
-  // Running from source (tests, tsx): the worker is TypeScript too. A thread does not inherit
-  // tsx's loader, so it registers it before importing the worker (`tsx` resolves from the
-  // project root, where these runs start).
-  const source = new URL('./pglite-worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(boot, { eval: true, workerData: setup });
+  return startSiblingWorker(import.meta.url, 'pglite-worker', setup);
 }
 
 function whenReady(worker: Worker): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { SlackArgs } from '../../src/sandbox/slack-emulator.js';
+import { decodePng, warmChartRenderer } from '../support/charts.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
-import { decodePng } from '../support/png.js';
 import { json, pulseDriver } from '../support/pulse-helpers.js';
 import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
 
@@ -21,6 +21,7 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
   const p = pulseDriver(() => t, db, CHANNEL);
 
   beforeAll(async () => {
+    await warmChartRenderer();
     t = await startTestBot({ database: db() });
     t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
     for (const [id, name] of [

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { pulseAnswers, pulseParticipants, pulses } from '../../src/db/schema.js';
 import { dmChannelId, type SlackArgs } from '../../src/sandbox/slack-emulator.js';
 import { BLOCKS } from '../../src/slack/ids.js';
+import { warmChartRenderer } from '../support/charts.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { json, pulseDriver } from '../support/pulse-helpers.js';
 import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
@@ -25,6 +26,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
   const p = pulseDriver(() => t, db, CHANNEL);
 
   beforeAll(async () => {
+    await warmChartRenderer();
     t = await startTestBot({ database: db() });
     t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
     t.emulator.addUser({ id: MANAGER, name: 'max', locale: 'en-GB' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderChartPng, renderChartSvg } from '../../../src/charts/render.js';
+import { drawChartSvg } from '../../../src/charts/draw.js';
+import { renderChartPng } from '../../../src/charts/render.js';
 import {
   bankAccountSpec,
   CHART_HEIGHT,
@@ -8,7 +9,7 @@ import {
   standardsSpec,
   trendSpec,
 } from '../../../src/charts/specs.js';
-import { decodePng } from '../../support/png.js';
+import { decodePng } from '../../support/charts.js';
 
 const distribution = (values: number[]) =>
   distributionSpec({
@@ -70,10 +71,10 @@ describe('chart rendering', () => {
   });
 
   it('writes numbers the language’s way and its words as given', async () => {
-    const svg = await renderChartSvg(specs.trend);
+    const svg = await drawChartSvg(specs.trend);
     expect(svg).toContain('6,5');
     expect(svg).toContain('7,3');
     expect(svg).toContain('9 nov.');
-    expect(await renderChartSvg(specs.standards)).toContain('#same-day');
+    expect(await drawChartSvg(specs.standards)).toContain('#same-day');
   });
 });

@@ -1,4 +1,6 @@
 import { crc32, inflateSync } from 'node:zlib';
+import { renderChartPng } from '../../src/charts/render.js';
+import { distributionSpec } from '../../src/charts/specs.js';
 
 /**
  * Decodes a PNG far enough to prove it is whole: the signature, every chunk's CRC, the header's
@@ -36,4 +38,20 @@ export function decodePng(bytes: Buffer): { width: number; height: number; pixel
   if (pixels.length !== height * (1 + width * channels))
     throw new Error(`image data is ${pixels.length} bytes, expected ${height * (1 + width * channels)}`);
   return { width, height, pixels };
+}
+
+/**
+ * Starts the bot's chart renderer (a worker thread, started on first use) and waits until it has
+ * drawn once, so a test that times a reply which waits for a chart (closing a pulse) does not
+ * also time the thread's start-up.
+ */
+export async function warmChartRenderer(): Promise<void> {
+  const spec = distributionSpec({
+    locale: 'en',
+    title: 'warm-up',
+    scoreAxis: 'score',
+    countAxis: 'answers',
+    distribution: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  });
+  await renderChartPng(spec);
 }
