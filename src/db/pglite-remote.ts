@@ -40,7 +40,11 @@ interface RemoteTransaction {
 
 export interface RemotePglite extends RemoteTransaction {
   transaction<T>(fn: (tx: RemoteTransaction) => Promise<T>): Promise<T>;
-  /** Lets the work already sent finish (within `timeoutMs` in all), closes PGlite, ends the thread. */
+  /**
+   * Lets the work already sent finish (within `timeoutMs` in all), closes PGlite, ends the
+   * thread. The default fits the shutdown budget: 8 s of draining handlers, then this, within
+   * the 9.5 s after which main.ts exits anyway.
+   */
   close(timeoutMs?: number): Promise<void>;
 }
 
@@ -167,7 +171,7 @@ function createRemote(worker: Worker): RemotePglite {
         }
       });
     },
-    close(timeoutMs = 3_000) {
+    close(timeoutMs = 1_000) {
       closing ??= (async () => {
         const deadline = Date.now() + timeoutMs;
         const closed = new Promise<void>((resolve) => {
