@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
 import { openDatabase } from '../src/db/client.js';
 import { createDigestRepository } from '../src/db/repositories/digest-repository.js';
+import { createStandardRepository } from '../src/db/repositories/standard-repository.js';
 import type { DigestScope } from '../src/domain/digest/digest.js';
 import { createDigestService } from '../src/domain/digest/digest-service.js';
 import { weekContaining } from '../src/domain/digest/week.js';
@@ -81,7 +82,10 @@ export async function digestAtScale(
       select count(*)::int as n from moments
       where team_id = ${TEAM} and created_at >= ${WEEK.start} and created_at < ${WEEK.end}`;
 
-    const service = createDigestService(createDigestRepository(database.db));
+    const standards = createStandardRepository(database.db);
+    const service = createDigestService(createDigestRepository(database.db), {
+      all: (teamId) => standards.list(teamId),
+    });
     const workspace = { timezone: 'UTC', settings: workspaceSettingsSchema.parse({}) };
     const time = async (scope: DigestScope) => {
       await service.build(TEAM, WEEK, scope, workspace, 'Customer first.'); // warm-up

@@ -14,6 +14,7 @@ import type { RoleService } from './domain/roles/role-service.js';
 import type { CronCalendar } from './domain/schedules/cron-calendar.js';
 import type { ScheduleRunStore } from './domain/schedules/schedule.js';
 import type { ScheduleService } from './domain/schedules/schedule-service.js';
+import type { StandardService } from './domain/standards/standard-service.js';
 import type { Languages } from './domain/workspace/languages.js';
 import type { WorkspaceService } from './domain/workspace/workspace-service.js';
 import type { Logger } from './logger.js';
@@ -35,6 +36,8 @@ export interface Deps {
   readonly reactions: ReactionService;
   /** The workspace's praise and learning emoji. */
   readonly reactionSettings: ReactionSettings;
+  /** The workspace's service standards: the list, who may change it, what a story cites. */
+  readonly standards: StandardService;
   readonly pulses: PulseService;
   readonly mantras: MantraService;
   readonly digests: DigestService;

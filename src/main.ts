@@ -12,6 +12,7 @@ import {
   createScheduleRepository,
   createScheduleRunRepository,
 } from './db/repositories/schedule-repository.js';
+import { createStandardRepository } from './db/repositories/standard-repository.js';
 import { createWorkspaceRepository } from './db/repositories/workspace-repository.js';
 import type { Deps } from './deps.js';
 import { createDigestService } from './domain/digest/digest-service.js';
@@ -26,6 +27,7 @@ import { createReactionService } from './domain/reactions/reaction-service.js';
 import { createReactionSettings } from './domain/reactions/reaction-settings.js';
 import { createRoleService } from './domain/roles/role-service.js';
 import { createScheduleService } from './domain/schedules/schedule-service.js';
+import { createStandardService } from './domain/standards/standard-service.js';
 import { createLanguages } from './domain/workspace/languages.js';
 import { createWorkspaceService } from './domain/workspace/workspace-service.js';
 import { forgetProcessedEventsJob } from './jobs/forget-processed-events.js';
@@ -90,7 +92,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     isKindAvailable: (kind) => kind in scheduledPostKinds,
     audit,
   });
-  const moments = createMomentService(createMomentRepository(database.db), people, roles, audit);
+  const standards = createStandardService(createStandardRepository(database.db), roles, workspaces);
+  const digests = createDigestService(createDigestRepository(database.db), standards);
+  const moments = createMomentService(createMomentRepository(database.db), people, roles, audit, standards);
   const reactionSettings = createReactionSettings(workspaces, roles);
   const deps: Deps = {
     config,
@@ -103,6 +107,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     languages: createLanguages(workspaces, people),
     roles,
     moments,
+    standards,
     reactions: createReactionService({
       moments,
       people,
@@ -111,8 +116,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     }),
     reactionSettings,
     pulses: createPulseService(createPulseRepository(database.db, shuffle), workspaces),
-    mantras: createMantraService(createMantraRepository(database.db), audit),
-    digests: createDigestService(createDigestRepository(database.db)),
+    mantras: createMantraService(createMantraRepository(database.db), audit, async (teamId, reference) => {
+      const { timezone } = await workspaces.get(teamId);
+      const week = digests.lastWeek(reference, timezone);
+      return (await digests.trainingFocus(teamId, week, timezone))?.standard;
+    }),
+    digests,
     schedules,
     privacy: createPrivacyService({
       store: createPrivacyRepository(database.db),

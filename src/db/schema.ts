@@ -90,8 +90,6 @@ export const moments = pgTable(
     /** The praise post in the recognition channel, so an edit or a deletion reaches it too. */
     recognitionChannelId: text('recognition_channel_id'),
     recognitionTs: text('recognition_ts'),
-    /** Service-standard tags the story cites (#follow-up): honoured by praise, missed by complaints. */
-    standards: text('standards').array().notNull().default(sql`'{}'::text[]`),
     /** Idempotency key: the same submission delivered twice (double click, Slack retry) is stored once. */
     dedupeKey: text('dedupe_key'),
     createdAt: createdAt(),
@@ -128,6 +126,52 @@ export const momentSeconders = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.momentId, t.userId] })],
+);
+
+/**
+ * The service standards of a workspace: an ordered list of a few tags with a
+ * one-line description. Never deleted: removing one archives it, so the moments that cited it
+ * keep their citation and old digests still read right.
+ */
+export const standards = pgTable(
+  'standards',
+  {
+    id: serial('id').primaryKey(),
+    teamId: text('team_id').notNull(),
+    tag: text('tag').notNull(),
+    description: text('description').notNull(),
+    /** 1-based order of the active standards; an archived one keeps its last position. */
+    position: integer('position').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('standards_team_tag_idx').on(t.teamId, t.tag)],
+);
+
+/**
+ * The standards a moment cites: honoured by praise, missed by complaints. The moment's kind and
+ * time are copied here so the digest's weekly counts read one index range of this table.
+ */
+export const momentStandards = pgTable(
+  'moment_standards',
+  {
+    teamId: text('team_id').notNull(),
+    momentId: uuid('moment_id')
+      .notNull()
+      .references(() => moments.id, { onDelete: 'cascade' }),
+    standardId: integer('standard_id')
+      .notNull()
+      .references(() => standards.id),
+    kind: text('kind', { enum: ['praise', 'complaint'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.momentId, t.standardId] }),
+    index('moment_standards_team_created_idx').on(t.teamId, t.createdAt),
+    // A standard's history (its streak of misses, the newest praise that honoured it).
+    index('moment_standards_standard_created_idx').on(t.standardId, t.createdAt),
+  ],
 );
 
 /** One row per colleague named in a moment, so "recognition I received" is an index range scan. */

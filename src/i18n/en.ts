@@ -6,6 +6,7 @@ import { momentsEn } from './messages/moments.en.js';
 import { privacyEn } from './messages/privacy.en.js';
 import { pulseEn } from './messages/pulse.en.js';
 import { reactionsEn } from './messages/reactions.en.js';
+import { standardsEn } from './messages/standards.en.js';
 
 /**
  * The English catalog defines the keys; it is assembled from one file per feature
@@ -22,6 +23,7 @@ export const en = {
   ...chartsEn,
   ...privacyEn,
   ...reactionsEn,
+  ...standardsEn,
 };
 
 export type Messages = typeof en;

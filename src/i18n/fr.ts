@@ -7,6 +7,7 @@ import { momentsFr } from './messages/moments.fr.js';
 import { privacyFr } from './messages/privacy.fr.js';
 import { pulseFr } from './messages/pulse.fr.js';
 import { reactionsFr } from './messages/reactions.fr.js';
+import { standardsFr } from './messages/standards.fr.js';
 
 // French typography: a space before « : ; ! ? » and inside guillemets.
 export const fr: Messages = {
@@ -18,4 +19,5 @@ export const fr: Messages = {
   ...chartsFr,
   ...privacyFr,
   ...reactionsFr,
+  ...standardsFr,
 };

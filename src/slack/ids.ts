@@ -31,6 +31,10 @@ export const ACTIONS = {
   momentResolve: 'moment_resolve',
   /** The overflow menu (edit / delete) on a recognition-channel post. */
   momentManage: 'moment_manage',
+  /** "Restore it" when an admin adds a tag that is archived; value = the tag. */
+  standardRestore: 'standard_restore',
+  /** "Choose standards" under a story citing an unknown tag; value = the draft (see parsers). */
+  momentChooseStandards: 'moment_choose_standards',
   /** The Answer button on a pulse card and its reminder; value = the pulse id. */
   pulseAnswer: 'pulse_answer_open',
   /** On a reaction to a message without text: opens the moment modal; value = the message. */
@@ -56,6 +60,7 @@ export const BLOCKS = {
   momentLesson: 'moment_lesson',
   momentFollowUp: 'moment_follow_up',
   momentResolveNow: 'moment_resolve_now',
+  momentStandards: 'moment_standards',
   pulseScore: 'pulse_score',
   pulseVision: 'pulse_vision',
   pulseMotivation: 'pulse_motivation',

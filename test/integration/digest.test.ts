@@ -56,6 +56,8 @@ describeEachDatabase('weekly digest', (db) => {
   async function seed(s: Seed) {
     seq += 1;
     const at = s.at ?? THIS_WEEK;
+    // The workspace's standards exist before a moment cites one of them.
+    await t.bot.deps.standards.all(TEST_TEAM);
     const { moment } = await repo().insert(
       {
         teamId: TEST_TEAM,
@@ -127,9 +129,16 @@ describeEachDatabase('weekly digest', (db) => {
     expect(text.indexOf('*E-mail* · 2 (0 resolved)')).toBeLessThan(text.indexOf('*Phone* · 1 (1 resolved)'));
     expect(text).toContain('_What we learned:_ We now give a call-back time.');
     expect(text).toContain('2 complaints are waiting for what we learned.');
-    expect(text).toContain('Honoured: #own-it ×1, #surprise ×1');
-    expect(text).toContain('Missed: #same-day ×2, #follow-up ×1');
-    expect(text).toContain('*Training focus this week: #same-day*');
+    expect(text).toContain(
+      '*Service standards*\\n• *#same-day* · honoured 0 · missed 2\\n• *#follow-up* · honoured 0 · missed 1\\n' +
+        '• *#own-it* · honoured 1 · missed 0\\n• *#surprise* · honoured 1 · missed 0',
+    );
+    expect(text).toContain(
+      ':dart: *Training focus this week: #same-day* · Every customer hears back from us the same day.',
+    );
+    // The lessons learned on the complaints that missed it; no praise honoured it yet.
+    expect(text).toContain('_What we learned on those complaints:_\\n>We now give a call-back time.');
+    expect(text).not.toContain('The example to follow');
     expect(text).toContain('Customer first.');
     const buttons = body.blocks.filter((b: { accessory?: { action_id: string } }) => b.accessory);
     expect(buttons).toHaveLength(2);

@@ -11,6 +11,8 @@ export function momentModalValues(v: {
   story?: string;
   lesson?: string;
   followUp?: string;
+  /** Tags picked in the standards multi-select; the block is left out when undefined. */
+  standards?: string[];
 }) {
   const option = (value: string | undefined) =>
     value ? { selected_option: { value } } : { selected_option: null };
@@ -33,6 +35,19 @@ export function momentModalValues(v: {
     [BLOCKS.momentFollowUp]: {
       [BLOCKS.momentFollowUp]: { type: 'users_select', selected_user: v.followUp ?? null },
     },
+    ...(v.standards
+      ? {
+          [BLOCKS.momentStandards]: {
+            [BLOCKS.momentStandards]: {
+              type: 'multi_static_select',
+              selected_options: v.standards.map((value) => ({
+                value,
+                text: { type: 'plain_text', text: value },
+              })),
+            },
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Database, executeRows, openDatabase } from '../../src/db/client.js';
-import { momentColleagues, moments, scheduleRuns } from '../../src/db/schema.js';
+import { createStandardRepository } from '../../src/db/repositories/standard-repository.js';
+import { momentColleagues, momentStandards, moments, scheduleRuns, standards } from '../../src/db/schema.js';
+import { DEFAULT_STANDARDS } from '../../src/domain/standards/standard.js';
 import type { SlackEmulator } from '../../src/sandbox/slack-emulator.js';
 import type { DatabaseTarget } from './databases.js';
 import type { TestBot } from './test-bot.js';
@@ -42,7 +44,6 @@ export async function seedPraise(
     .values({
       teamId: praise.teamId,
       kind: praise.kind ?? 'praise',
-      standards: praise.standards ?? [],
       authorId: praise.author ?? 'UAUTHOR',
       customerType: 'external',
       touchpoint: 'phone',
@@ -54,6 +55,26 @@ export async function seedPraise(
     })
     .returning({ id: moments.id });
   if (!row) throw new Error('moment insert returned nothing');
+  if (praise.standards?.length) {
+    // The team's default standards, then a link to each cited one (as the moments feature stores it).
+    await createStandardRepository(database.db).insertMissing(
+      praise.teamId,
+      DEFAULT_STANDARDS.map((d, i) => ({ tag: d.tag, description: d.description.en, position: i + 1 })),
+    );
+    const cited = await database.db
+      .select({ id: standards.id })
+      .from(standards)
+      .where(and(eq(standards.teamId, praise.teamId), inArray(standards.tag, praise.standards)));
+    await database.db.insert(momentStandards).values(
+      cited.map((standard) => ({
+        teamId: praise.teamId,
+        momentId: row.id,
+        standardId: standard.id,
+        kind: praise.kind ?? 'praise',
+        createdAt: praise.createdAt,
+      })),
+    );
+  }
   if (praise.colleagues.length) {
     await database.db.insert(momentColleagues).values(
       praise.colleagues.map((userId) => ({

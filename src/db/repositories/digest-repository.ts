@@ -1,7 +1,29 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { DigestScope, DigestStore, DigestStory } from '../../domain/digest/digest.js';
 import type { Db } from '../client.js';
-import { momentColleagues, momentSeconders, moments, pulseAnswers, pulses } from '../schema.js';
+import {
+  momentColleagues,
+  momentSeconders,
+  momentStandards,
+  moments,
+  pulseAnswers,
+  pulses,
+} from '../schema.js';
 
 /**
  * The digest's aggregates. Every query is a range on (team_id, created_at), which the
@@ -43,6 +65,13 @@ export function createDigestRepository(db: Db): DigestStore {
       lt(moments.createdAt, to),
       inScope(teamId, from, to, scope),
       ...more,
+    );
+
+  const citedInWeek = (teamId: string, from: Date, to: Date) =>
+    and(
+      eq(momentStandards.teamId, teamId),
+      gte(momentStandards.createdAt, from),
+      lt(momentStandards.createdAt, to),
     );
 
   const storyColumns = {
@@ -174,18 +203,71 @@ export function createDigestRepository(db: Db): DigestStore {
       return withColleagues(rows);
     },
 
+    // Citations are read from moment_standards' own (team_id, created_at) index; moments is
+    // joined only for the rows in range, to apply a team's scope.
     async standardCounts(teamId, from, to, scope) {
-      const tag = sql<string>`unnest(${moments.standards})`;
-      const perTag = db
-        .select({ kind: moments.kind, tag: tag.as('tag') })
-        .from(moments)
-        .where(inWeek(teamId, from, to, scope, sql`cardinality(${moments.standards}) > 0`))
-        .as('per_tag');
       return db
-        .select({ kind: perTag.kind, tag: perTag.tag, count: count() })
-        .from(perTag)
-        .groupBy(perTag.kind, perTag.tag)
-        .orderBy(desc(count()), asc(perTag.tag));
+        .select({ standardId: momentStandards.standardId, kind: momentStandards.kind, count: count() })
+        .from(momentStandards)
+        .innerJoin(moments, eq(moments.id, momentStandards.momentId))
+        .where(and(citedInWeek(teamId, from, to), inWeek(teamId, from, to, scope)))
+        .groupBy(momentStandards.standardId, momentStandards.kind);
+    },
+
+    async missedAmong(teamId, standardIds, from, to, scope) {
+      if (standardIds.length === 0) return [];
+      const rows = await db
+        .selectDistinct({ standardId: momentStandards.standardId })
+        .from(momentStandards)
+        .innerJoin(moments, eq(moments.id, momentStandards.momentId))
+        .where(
+          and(
+            citedInWeek(teamId, from, to),
+            eq(momentStandards.kind, 'complaint'),
+            inArray(momentStandards.standardId, standardIds),
+            inWeek(teamId, from, to, scope),
+          ),
+        );
+      return rows.map((r) => r.standardId);
+    },
+
+    async lessonsFor(teamId, standardId, from, to, scope, limit) {
+      const rows = await db
+        .select(storyColumns)
+        .from(momentStandards)
+        .innerJoin(moments, eq(moments.id, momentStandards.momentId))
+        .where(
+          and(
+            citedInWeek(teamId, from, to),
+            eq(momentStandards.standardId, standardId),
+            eq(momentStandards.kind, 'complaint'),
+            inWeek(teamId, from, to, scope, isNotNull(moments.lesson)),
+          ),
+        )
+        .orderBy(desc(momentStandards.createdAt))
+        .limit(limit);
+      return withColleagues(rows);
+    },
+
+    async exampleFor(teamId, standardId, to, scope) {
+      // The standard's own (standard_id, created_at) index, read backwards from the week's end.
+      const rows = await db
+        .select(storyColumns)
+        .from(momentStandards)
+        .innerJoin(moments, eq(moments.id, momentStandards.momentId))
+        .where(
+          and(
+            eq(momentStandards.standardId, standardId),
+            lt(momentStandards.createdAt, to),
+            eq(momentStandards.kind, 'praise'),
+            eq(moments.teamId, teamId),
+            // Any time before the week's end: the scope's links are bounded by the team only.
+            inScope(teamId, new Date(0), to, scope),
+          ),
+        )
+        .orderBy(desc(momentStandards.createdAt))
+        .limit(1);
+      return (await withColleagues(rows))[0];
     },
 
     async latestPulse(teamId, from, to, minAnswers) {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
 import type { MantraLine, MantraStore, PraiseStory } from '../../domain/mantra/mantra-service.js';
 import type { Db } from '../client.js';
 import { mantraPosts, mantras, momentColleagues, moments } from '../schema.js';
@@ -69,25 +69,6 @@ export function createMantraRepository(db: Db): MantraStore {
       for (const row of rows)
         if (row.mantraId !== null && row.lastPost !== null) result.set(row.mantraId, row.lastPost);
       return result;
-    },
-
-    async standardCountsBetween(teamId, since, until) {
-      const perTag = db
-        .select({ kind: moments.kind, tag: sql<string>`unnest(${moments.standards})`.as('tag') })
-        .from(moments)
-        .where(
-          and(
-            eq(moments.teamId, teamId),
-            gte(moments.createdAt, since),
-            lte(moments.createdAt, until),
-            sql`cardinality(${moments.standards}) > 0`,
-          ),
-        )
-        .as('per_tag');
-      return db
-        .select({ kind: perTag.kind, tag: perTag.tag, count: count() })
-        .from(perTag)
-        .groupBy(perTag.kind, perTag.tag);
     },
 
     async praiseBetween(teamId, since, until, limit) {

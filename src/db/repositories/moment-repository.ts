@@ -2,14 +2,57 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Moment } from '../../domain/moments/moment.js';
 import type { MomentPatch, MomentStore, NewMomentRow } from '../../domain/moments/moment-service.js';
 import type { Db } from '../client.js';
-import { momentColleagues, momentSeconders, moments } from '../schema.js';
+import { momentColleagues, momentSeconders, momentStandards, moments, standards } from '../schema.js';
 
 export type MomentRow = typeof moments.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** A stored row as the domain sees it (the dedupe key stays in the database). */
-export function toMoment(row: MomentRow, colleagueIds: string[]): Moment {
+export function toMoment(row: MomentRow, colleagueIds: string[], cited: string[]): Moment {
   const { dedupeKey: _dedupeKey, ...rest } = row;
-  return { ...rest, colleagueIds };
+  return { ...rest, colleagueIds, standards: cited };
+}
+
+/** The tags each moment cites, in the workspace's order (archived standards included). */
+export async function citationsOf(tx: Tx | Db, momentIds: string[]): Promise<Map<string, string[]>> {
+  const byMoment = new Map<string, string[]>();
+  if (momentIds.length === 0) return byMoment;
+  const rows = await tx
+    .select({ momentId: momentStandards.momentId, tag: standards.tag })
+    .from(momentStandards)
+    .innerJoin(standards, eq(standards.id, momentStandards.standardId))
+    .where(inArray(momentStandards.momentId, momentIds))
+    .orderBy(sql`${standards.archivedAt} is not null`, asc(standards.position));
+  for (const row of rows) byMoment.set(row.momentId, [...(byMoment.get(row.momentId) ?? []), row.tag]);
+  return byMoment;
+}
+
+async function standardsOf(tx: Tx | Db, momentId: string): Promise<string[]> {
+  return (await citationsOf(tx, [momentId])).get(momentId) ?? [];
+}
+
+/** Replaces the moment's citations by the standards of `tags` (the team's, by tag). */
+async function linkStandards(
+  tx: Tx,
+  moment: { teamId: string; id: string; kind: Moment['kind']; createdAt: Date },
+  tags: string[],
+) {
+  await tx.delete(momentStandards).where(eq(momentStandards.momentId, moment.id));
+  if (tags.length === 0) return;
+  const cited = await tx
+    .select({ id: standards.id })
+    .from(standards)
+    .where(and(eq(standards.teamId, moment.teamId), inArray(standards.tag, tags)));
+  if (cited.length === 0) return;
+  await tx.insert(momentStandards).values(
+    cited.map((standard) => ({
+      teamId: moment.teamId,
+      momentId: moment.id,
+      standardId: standard.id,
+      kind: moment.kind,
+      createdAt: moment.createdAt,
+    })),
+  );
 }
 
 export function createMomentRepository(db: Db) {
@@ -31,7 +74,7 @@ export function createMomentRepository(db: Db) {
       .from(moments)
       .where(and(eq(moments.teamId, teamId), eq(moments.id, id)));
     if (!row) return undefined;
-    return toMoment(row, (await colleaguesOf([row.id])).get(row.id) ?? []);
+    return toMoment(row, (await colleaguesOf([row.id])).get(row.id) ?? [], await standardsOf(db, row.id));
   }
 
   const repository = {
@@ -39,7 +82,7 @@ export function createMomentRepository(db: Db) {
 
     async insert(input: NewMomentRow, now: Date) {
       return db.transaction(async (tx) => {
-        const { colleagueIds, ...row } = input;
+        const { colleagueIds, standards: tags, ...row } = input;
         const [inserted] = await tx
           .insert(moments)
           .values({
@@ -62,7 +105,10 @@ export function createMomentRepository(db: Db) {
             .select({ userId: momentColleagues.userId })
             .from(momentColleagues)
             .where(eq(momentColleagues.momentId, existing.id));
-          return { moment: toMoment(existing, ids.map((r) => r.userId).sort()), created: false };
+          return {
+            moment: toMoment(existing, ids.map((r) => r.userId).sort(), await standardsOf(tx, existing.id)),
+            created: false,
+          };
         }
         if (colleagueIds.length) {
           await tx.insert(momentColleagues).values(
@@ -74,20 +120,32 @@ export function createMomentRepository(db: Db) {
             })),
           );
         }
-        return { moment: toMoment(inserted, [...colleagueIds].sort()), created: true };
+        await linkStandards(tx, inserted, tags);
+        return {
+          moment: toMoment(inserted, [...colleagueIds].sort(), await standardsOf(tx, inserted.id)),
+          created: true,
+        };
       });
     },
 
     async update(teamId: string, id: string, patch: MomentPatch, now: Date) {
-      const { colleagueIds, ...columns } = patch;
+      const { colleagueIds, standards: tags, ...columns } = patch;
       const found = await db.transaction(async (tx) => {
         const updated = await tx
           .update(moments)
           .set({ ...columns, updatedAt: now })
           .where(and(eq(moments.teamId, teamId), eq(moments.id, id)))
-          .returning({ id: moments.id, createdAt: moments.createdAt });
+          .returning({ id: moments.id, createdAt: moments.createdAt, kind: moments.kind });
         const row = updated[0];
         if (!row) return false;
+        if (tags) await linkStandards(tx, { teamId, ...row }, tags);
+        else if (columns.kind) {
+          // The links copy the moment's kind (the digest counts them without reading moments).
+          await tx
+            .update(momentStandards)
+            .set({ kind: columns.kind })
+            .where(eq(momentStandards.momentId, id));
+        }
         if (colleagueIds) {
           await tx.delete(momentColleagues).where(eq(momentColleagues.momentId, id));
           if (colleagueIds.length) {
@@ -117,8 +175,9 @@ export function createMomentRepository(db: Db) {
         .from(moments)
         .where(and(eq(moments.teamId, teamId), eq(moments.channelId, channelId), eq(moments.sourceTs, ts)))
         .orderBy(asc(moments.createdAt));
-      const colleagues = await colleaguesOf(rows.map((r) => r.id));
-      return rows.map((row) => toMoment(row, colleagues.get(row.id) ?? []));
+      const ids = rows.map((r) => r.id);
+      const [colleagues, cited] = await Promise.all([colleaguesOf(ids), citationsOf(db, ids)]);
+      return rows.map((row) => toMoment(row, colleagues.get(row.id) ?? [], cited.get(row.id) ?? []));
     },
 
     async findByRecognitionPost(teamId: string, channelId: string, ts: string) {
@@ -133,7 +192,7 @@ export function createMomentRepository(db: Db) {
           ),
         );
       if (!row) return undefined;
-      return toMoment(row, (await colleaguesOf([row.id])).get(row.id) ?? []);
+      return toMoment(row, (await colleaguesOf([row.id])).get(row.id) ?? [], await standardsOf(db, row.id));
     },
 
     async addSeconder(teamId: string, momentId: string, userId: string, now: Date) {

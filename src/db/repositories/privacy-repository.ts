@@ -17,7 +17,7 @@ import {
   schedules,
   workspaces,
 } from '../schema.js';
-import { type MomentRow, toMoment } from './moment-repository.js';
+import { citationsOf, type MomentRow, toMoment } from './moment-repository.js';
 
 /** What a mention of an erased person becomes in the stories that stay (other people's). */
 export const ERASED_MENTION = '@…';
@@ -42,7 +42,11 @@ export function createPrivacyRepository(db: Db): PrivacyStore {
       .orderBy(asc(momentColleagues.userId));
     const byMoment = new Map<string, string[]>();
     for (const l of links) byMoment.set(l.momentId, [...(byMoment.get(l.momentId) ?? []), l.userId]);
-    return rows.map((row) => toMoment(row, byMoment.get(row.id) ?? []));
+    const cited = await citationsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => toMoment(row, byMoment.get(row.id) ?? [], cited.get(row.id) ?? []));
   }
 
   return {

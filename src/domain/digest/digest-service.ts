@@ -1,21 +1,72 @@
+import type { Standard } from '../standards/standard.js';
 import type { WorkspaceSettings } from '../workspace/workspace-service.js';
 import {
   bankBalance,
   DIGEST_COLLEAGUES,
   DIGEST_COMPLAINTS_PER_TOUCHPOINT,
+  DIGEST_FOCUS_LESSONS,
   DIGEST_PRAISE_STORIES,
   type Digest,
   type DigestScope,
   type DigestStore,
-  trainingFocus,
+  FOCUS_STREAK_WEEKS,
+  mostMissed,
+  type StandardTally,
+  type TrainingFocus,
+  tallyStandards,
 } from './digest.js';
 import { type Week, weekBefore, weekContaining } from './week.js';
 
 /** How many weeks the digest's bank-account chart looks back over, this one included. */
 export const BANK_HISTORY_WEEKS = 8;
 
-export function createDigestService(store: DigestStore) {
+const WORKSPACE: DigestScope = { kind: 'workspace' };
+
+export function createDigestService(
+  store: DigestStore,
+  standards: { all(teamId: string): Promise<Standard[]> },
+) {
+  /**
+   * The training focus among the standards missed most this week. A tie goes to the one missed
+   * longest in a row: week by week back in time, only those also missed that week stay in;
+   * when none of them was, the workspace's order decides.
+   */
+  async function focusOf(
+    teamId: string,
+    week: Week,
+    timezone: string,
+    scope: DigestScope,
+    tallies: StandardTally[],
+  ): Promise<TrainingFocus | undefined> {
+    let tied = mostMissed(tallies);
+    let earlier = week;
+    for (let weeks = 0; tied.length > 1 && weeks < FOCUS_STREAK_WEEKS; weeks += 1) {
+      earlier = weekBefore(earlier, timezone);
+      const ids = tied.map((t) => t.standard.id);
+      const missed = await store.missedAmong(teamId, ids, earlier.start, earlier.end, scope);
+      if (missed.length === 0) break;
+      tied = tied.filter((t) => missed.includes(t.standard.id));
+    }
+    const chosen = tied.sort((a, b) => a.standard.position - b.standard.position).at(0);
+    if (!chosen) return undefined;
+    const id = chosen.standard.id;
+    const [lessons, example] = await Promise.all([
+      store.lessonsFor(teamId, id, week.start, week.end, scope, DIGEST_FOCUS_LESSONS),
+      store.exampleFor(teamId, id, week.end, scope),
+    ]);
+    return { standard: chosen.standard, missed: chosen.missed, lessons, example };
+  }
+
   return {
+    /** The training focus of a week for the whole workspace (what the mantra posts name). */
+    async trainingFocus(teamId: string, week: Week, timezone: string): Promise<TrainingFocus | undefined> {
+      const [counts, all] = await Promise.all([
+        store.standardCounts(teamId, week.start, week.end, WORKSPACE),
+        standards.all(teamId),
+      ]);
+      return focusOf(teamId, week, timezone, WORKSPACE, tallyStandards(counts, all));
+    },
+
     /**
      * The digest of one week. Every list comes from the store already cut to size, so a week
      * with thousands of stories costs a handful of indexed aggregate queries, not a full read.
@@ -29,7 +80,7 @@ export function createDigestService(store: DigestStore) {
     ): Promise<Digest> {
       const { start, end } = week;
       const previous = weekBefore(week, workspace.timezone);
-      const [counts, previousCounts, stories, colleagues, touchpoints, complaints, standards, pulse] =
+      const [counts, previousCounts, stories, colleagues, touchpoints, complaints, cited, all, pulse] =
         await Promise.all([
           store.countsByKindAndImpact(teamId, start, end, scope),
           store.countsByKindAndImpact(teamId, previous.start, previous.end, scope),
@@ -38,15 +89,13 @@ export function createDigestService(store: DigestStore) {
           store.complaintsByTouchpoint(teamId, start, end, scope),
           store.complaintSamples(teamId, start, end, scope, DIGEST_COMPLAINTS_PER_TOUCHPOINT),
           store.standardCounts(teamId, start, end, scope),
+          standards.all(teamId),
           store.latestPulse(teamId, start, end, workspace.settings.anonymityThreshold),
         ]);
       const weights = workspace.settings.weights;
       const now = bankBalance(counts, weights);
       const before = bankBalance(previousCounts, weights);
-      const honoured = standards.filter((s) => s.kind === 'praise').map(({ tag, count }) => ({ tag, count }));
-      const missed = standards
-        .filter((s) => s.kind === 'complaint')
-        .map(({ tag, count }) => ({ tag, count }));
+      const tallies = tallyStandards(cited, all);
       const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
       return {
         week,
@@ -65,7 +114,8 @@ export function createDigestService(store: DigestStore) {
           stories: complaints,
         },
         bank: { ...now, change: now.balance - before.balance },
-        standards: { honoured, missed, trainingFocus: trainingFocus(missed, honoured) },
+        standards: tallies,
+        focus: await focusOf(teamId, week, workspace.timezone, scope, tallies),
         pulse,
       };
     },

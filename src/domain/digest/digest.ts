@@ -1,4 +1,5 @@
 import type { Touchpoint } from '../moments/moment.js';
+import type { Standard } from '../standards/standard.js';
 import type { Week } from './week.js';
 
 export type DigestScope = { kind: 'workspace' } | { kind: 'channel'; channelId: string; memberIds: string[] };
@@ -57,12 +58,37 @@ export interface DigestStore {
     scope: DigestScope,
     perTouchpoint: number,
   ): Promise<DigestStory[]>;
+  /** How many praise (honoured) and complaints (missed) cited each standard. */
   standardCounts(
     teamId: string,
     from: Date,
     to: Date,
     scope: DigestScope,
-  ): Promise<{ kind: 'praise' | 'complaint'; tag: string; count: number }[]>;
+  ): Promise<{ standardId: number; kind: 'praise' | 'complaint'; count: number }[]>;
+  /** Which of `standardIds` a complaint cited in the period. */
+  missedAmong(
+    teamId: string,
+    standardIds: number[],
+    from: Date,
+    to: Date,
+    scope: DigestScope,
+  ): Promise<number[]>;
+  /** Complaints of the period that cited the standard and have a lesson, newest first. */
+  lessonsFor(
+    teamId: string,
+    standardId: number,
+    from: Date,
+    to: Date,
+    scope: DigestScope,
+    limit: number,
+  ): Promise<DigestStory[]>;
+  /** The newest praise before `to` that honoured the standard. */
+  exampleFor(
+    teamId: string,
+    standardId: number,
+    to: Date,
+    scope: DigestScope,
+  ): Promise<DigestStory | undefined>;
   /** The average trust score of the latest pulse closed in the period, with enough answers to show. */
   latestPulse(
     teamId: string,
@@ -97,15 +123,34 @@ export interface Digest {
     stories: DigestStory[];
   };
   bank: BankAccount;
-  standards: {
-    honoured: { tag: string; count: number }[];
-    missed: { tag: string; count: number }[];
-    trainingFocus: string | undefined;
-  };
+  /** The standards cited this week (most missed first); empty when nothing was cited. */
+  standards: StandardTally[];
+  focus: TrainingFocus | undefined;
   pulse: { average: number; answers: number } | undefined;
 }
 
+/** A standard with how often it was honoured (praise) and missed (complaints) in a period. */
+export interface StandardTally {
+  standard: Standard;
+  honoured: number;
+  missed: number;
+}
+
+/**
+ * The week's training focus: the standard missed most, with what the team learned on those
+ * complaints and one praise story that honoured it (the example to follow).
+ */
+export interface TrainingFocus {
+  standard: Standard;
+  missed: number;
+  lessons: DigestStory[];
+  example: DigestStory | undefined;
+}
+
 export const DIGEST_PRAISE_STORIES = 5;
+export const DIGEST_FOCUS_LESSONS = 3;
+/** How far back a tie between standards missed equally often is looked at. */
+export const FOCUS_STREAK_WEEKS = 26;
 export const DIGEST_COLLEAGUES = 12;
 export const DIGEST_COMPLAINTS_PER_TOUCHPOINT = 2;
 
@@ -120,18 +165,30 @@ export function bankBalance(counts: KindImpactCount[], weights: { small: number;
   return { credits, debits, balance: credits - debits };
 }
 
-/** The standard missed most this week (ties: the one honoured least, then alphabetical). */
-export function trainingFocus(
-  missed: { tag: string; count: number }[],
-  honoured: { tag: string; count: number }[],
-): string | undefined {
-  const honouredCount = new Map(honoured.map((h) => [h.tag, h.count]));
-  return [...missed]
-    .sort(
-      (a, b) =>
-        b.count - a.count ||
-        (honouredCount.get(a.tag) ?? 0) - (honouredCount.get(b.tag) ?? 0) ||
-        a.tag.localeCompare(b.tag),
-    )
-    .at(0)?.tag;
+/** Counts per standard, most missed first, then most honoured, then the workspace's order. */
+export function tallyStandards(
+  counts: { standardId: number; kind: 'praise' | 'complaint'; count: number }[],
+  standards: Standard[],
+): StandardTally[] {
+  const tallies = new Map<number, StandardTally>();
+  for (const { standardId, kind, count } of counts) {
+    const standard = standards.find((s) => s.id === standardId);
+    if (!standard) continue;
+    const tally = tallies.get(standardId) ?? { standard, honoured: 0, missed: 0 };
+    if (kind === 'praise') tally.honoured += count;
+    else tally.missed += count;
+    tallies.set(standardId, tally);
+  }
+  return [...tallies.values()].sort(
+    (a, b) => b.missed - a.missed || b.honoured - a.honoured || a.standard.position - b.standard.position,
+  );
+}
+
+/**
+ * The standards tied for "missed most" this week: the candidates for the training focus.
+ * Empty when no complaint cited a standard.
+ */
+export function mostMissed(tallies: StandardTally[]): StandardTally[] {
+  const top = Math.max(0, ...tallies.map((t) => t.missed));
+  return top === 0 ? [] : tallies.filter((t) => t.missed === top);
 }

@@ -1,5 +1,5 @@
-import { trainingFocus } from '../digest/digest.js';
 import type { AuditLog } from '../privacy/audit.js';
+import type { Standard } from '../standards/standard.js';
 
 /** One vision line of a workspace. */
 export interface MantraLine {
@@ -40,12 +40,6 @@ export interface MantraStore {
   >;
   /** Id of the latest post of each line that was ever posted. */
   lastPostOfLines(teamId: string): Promise<Map<number, number>>;
-  /** How often each service standard was cited by praise and by complaints in `[since, until]`. */
-  standardCountsBetween(
-    teamId: string,
-    since: Date,
-    until: Date,
-  ): Promise<{ kind: 'praise' | 'complaint'; tag: string; count: number }[]>;
   /** Praise stories of the team created in `[since, until]`, newest first. */
   praiseBetween(teamId: string, since: Date, until: Date, limit: number): Promise<PraiseStory[]>;
   recordPost(post: {
@@ -60,8 +54,6 @@ export interface MantraStore {
 
 export const MANTRA_LINE_MAX = 280;
 export const STORY_WINDOW_DAYS = 30;
-/** The training focus of a post is the standard missed most in the week before it. */
-export const FOCUS_WINDOW_DAYS = 7;
 const STORY_CANDIDATES = 200;
 
 /**
@@ -104,8 +96,15 @@ export type AddLineResult =
   | { ok: true; line: MantraLine; replacedDefault: boolean }
   | { ok: false; reason: 'empty' | 'too_long' };
 
-/** The vision lines of a workspace and what a mantra post says. */
-export function createMantraService(store: MantraStore, audit: Pick<AuditLog, 'record'>) {
+/**
+ * The vision lines of a workspace and what a mantra post says. `lastWeekFocus` names the
+ * training focus of the week before an instant, as the digest of that week did.
+ */
+export function createMantraService(
+  store: MantraStore,
+  audit: Pick<AuditLog, 'record'>,
+  lastWeekFocus: (teamId: string, reference: Date) => Promise<Standard | undefined>,
+) {
   return {
     /** The lines, creating the default one (in `defaultText`, the workspace language) when needed. */
     lines: (teamId: string, defaultText: string) => store.listEnsuringDefault(teamId, defaultText),
@@ -129,31 +128,24 @@ export function createMantraService(store: MantraStore, audit: Pick<AuditLog, 'r
 
     /**
      * What the next post says: the line next in rotation, one praise story from the 30 days
-     * before `reference` (undefined when there is none yet), and the training focus: the
-     * service standard complaints missed most in the 7 days before it (as in the digest).
+     * before `reference` (undefined when there is none yet), and last week's training focus
+     * (the standard complaints missed most, as the digest named it).
      */
     async compose(
       teamId: string,
       defaultText: string,
       reference: Date,
-    ): Promise<{ line: MantraLine; story: PraiseStory | undefined; focus: string | undefined }> {
+    ): Promise<{ line: MantraLine; story: PraiseStory | undefined; focus: Standard | undefined }> {
       const lines = await store.listEnsuringDefault(teamId, defaultText);
       const line = pickLine(lines, await store.lastPostOfLines(teamId));
       if (!line) throw new Error(`team ${teamId} has no mantra line right after ensuring the default`);
       const day = 86_400_000;
       const storiesSince = new Date(reference.getTime() - STORY_WINDOW_DAYS * day);
-      const focusSince = new Date(reference.getTime() - FOCUS_WINDOW_DAYS * day);
-      const [stories, standards] = await Promise.all([
+      const [stories, focus] = await Promise.all([
         store.praiseBetween(teamId, storiesSince, reference, STORY_CANDIDATES),
-        store.standardCountsBetween(teamId, focusSince, reference),
+        lastWeekFocus(teamId, reference),
       ]);
-      const counts = (kind: 'praise' | 'complaint') =>
-        standards.filter((s) => s.kind === kind).map(({ tag, count }) => ({ tag, count }));
-      return {
-        line,
-        story: pickStory(stories),
-        focus: trainingFocus(counts('complaint'), counts('praise')),
-      };
+      return { line, story: pickStory(stories), focus };
     },
 
     recordPost: (post: Parameters<MantraStore['recordPost']>[0]) => store.recordPost(post),

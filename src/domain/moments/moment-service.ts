@@ -1,14 +1,8 @@
 import type { PeopleDirectory } from '../people.js';
 import type { AuditLog } from '../privacy/audit.js';
 import type { RoleService } from '../roles/role-service.js';
-import {
-  citedStandards,
-  DEFAULT_STANDARD_TAGS,
-  MAX_COLLEAGUES,
-  type Moment,
-  type MomentDraft,
-  type MomentSource,
-} from './moment.js';
+import type { StandardService, UnknownCitations } from '../standards/standard-service.js';
+import { MAX_COLLEAGUES, type Moment, type MomentDraft, type MomentSource } from './moment.js';
 
 export interface NewMomentRow extends MomentDraft {
   teamId: string;
@@ -66,6 +60,9 @@ export type ColleagueProblem =
 
 export type MomentFailure = 'not_found' | 'not_allowed' | 'not_a_complaint';
 
+/** Why a moment was not logged: a colleague who cannot be named, or a `#tag` that names no standard. */
+export type LogProblem = ColleagueProblem | UnknownCitations;
+
 type Outcome<T, E> = { ok: true; value: T } | { ok: false; problem: E };
 
 /** Who may do what with a moment: authors edit their own; follow-up belongs to the author, the owner and admins. */
@@ -81,6 +78,7 @@ export function createMomentService(
   people: PeopleDirectory,
   roles: RoleService,
   audit: Pick<AuditLog, 'record'>,
+  standards: Pick<StandardService, 'cite'>,
 ) {
   /**
    * The colleagues of a moment, checked against Slack: the author is dropped (praising oneself
@@ -112,9 +110,21 @@ export function createMomentService(
     return roles.can(teamId, userId, 'admin');
   }
 
+  /**
+   * The standards a draft cites: its `#tags` (story and lesson) and the ones picked in the
+   * modal. Every entry point (command, modal, shortcut, reaction) goes through here.
+   */
+  function citationsOf(teamId: string, draft: MomentDraft, kept: readonly string[] = []) {
+    return standards.cite(teamId, `${draft.story}\n${draft.lesson ?? ''}`, draft.standards ?? [], kept);
+  }
+
   return {
     checkColleagues,
     get: findFor,
+
+    /** Checks a draft's `#tags` before anything is stored (the modal shows the answer under the story). */
+    checkCitations: (teamId: string, draft: MomentDraft, kept: readonly string[] = []) =>
+      citationsOf(teamId, draft, kept),
 
     /**
      * Logs a moment. The same dedupe key (a Slack view id or trigger id) stores it once, so a
@@ -132,7 +142,9 @@ export function createMomentService(
         dedupeKey?: string | null;
       },
       now: Date,
-    ): Promise<Outcome<{ moment: Moment; created: boolean }, ColleagueProblem>> {
+    ): Promise<Outcome<{ moment: Moment; created: boolean }, LogProblem>> {
+      const cited = await citationsOf(teamId, draft);
+      if (!cited.ok) return { ok: false, problem: cited };
       const colleagues = await checkColleagues(teamId, authorId, draft);
       if (!colleagues.ok) return colleagues;
       const stored = await store.insert(
@@ -147,7 +159,7 @@ export function createMomentService(
           channelId: origin.channelId ?? null,
           permalink: origin.permalink ?? null,
           sourceTs: origin.sourceTs ?? null,
-          standards: citedStandards(`${draft.story}\n${draft.lesson ?? ''}`, DEFAULT_STANDARD_TAGS),
+          standards: cited.tags,
           dedupeKey: origin.dedupeKey ?? null,
         },
         now,
@@ -162,10 +174,18 @@ export function createMomentService(
       id: string,
       draft: MomentDraft,
       now: Date,
-    ): Promise<Outcome<{ before: Moment; after: Moment }, MomentFailure | ColleagueProblem['reason']>> {
+    ): Promise<
+      Outcome<
+        { before: Moment; after: Moment },
+        MomentFailure | ColleagueProblem['reason'] | UnknownCitations
+      >
+    > {
       const before = await findFor(teamId, id);
       if (!before) return { ok: false, problem: 'not_found' };
       if (!momentRules.canEdit(before, actorId)) return { ok: false, problem: 'not_allowed' };
+      // What the moment cited stays citable after its standard is archived.
+      const cited = await citationsOf(teamId, draft, before.standards);
+      if (!cited.ok) return { ok: false, problem: cited };
       const colleagues = await checkColleagues(teamId, before.authorId, draft);
       if (!colleagues.ok) return { ok: false, problem: colleagues.problem.reason };
       const after = await store.update(
@@ -176,7 +196,7 @@ export function createMomentService(
           colleagueIds: colleagues.value,
           lesson: draft.lesson?.trim() || null,
           followUpUserId: draft.followUpUserId ?? before.followUpUserId,
-          standards: citedStandards(`${draft.story}\n${draft.lesson ?? ''}`, DEFAULT_STANDARD_TAGS),
+          standards: cited.tags,
         },
         now,
       );
@@ -194,7 +214,7 @@ export function createMomentService(
       id: string,
       change: { lesson?: string; resolve: boolean },
       now: Date,
-    ): Promise<Outcome<Moment, MomentFailure>> {
+    ): Promise<Outcome<Moment, MomentFailure | UnknownCitations>> {
       const moment = await findFor(teamId, id);
       if (!moment) return { ok: false, problem: 'not_found' };
       if (moment.kind !== 'complaint') return { ok: false, problem: 'not_a_complaint' };
@@ -203,8 +223,12 @@ export function createMomentService(
       }
       const patch: MomentPatch = {};
       if (change.lesson !== undefined) {
+        // The lesson may cite more standards; what the moment cited already stays cited.
+        const cited = await standards.cite(teamId, change.lesson, [], moment.standards);
+        if (!cited.ok) return { ok: false, problem: cited };
         patch.lesson = change.lesson.trim() || null;
-        patch.standards = citedStandards(`${moment.story}\n${change.lesson}`, DEFAULT_STANDARD_TAGS);
+        const tags = [...new Set([...moment.standards, ...cited.tags])];
+        if (tags.length !== moment.standards.length) patch.standards = tags;
       }
       if (change.resolve && moment.status !== 'resolved')
         Object.assign(patch, { status: 'resolved', resolvedAt: now });

@@ -54,27 +54,6 @@ export interface MomentDraft {
   story: string;
   lesson?: string | null;
   followUpUserId?: string | null;
+  /** Standards picked in the modal (tags), cited along with the `#tags` of the text. */
+  standards?: string[];
 }
-
-/**
- * The service standards a story cites with `#tag` (see DOMAIN.md, "Service standards").
- * Tags are lower-cased and de-duplicated; the known list decides which count.
- */
-export function citedStandards(story: string, knownTags: readonly string[]): string[] {
-  const cited = new Set<string>();
-  for (const match of story.matchAll(/(?:^|[\s(])#([a-z][a-z0-9-]{1,30})\b/gi)) {
-    const tag = (match[1] as string).toLowerCase();
-    if (knownTags.includes(tag)) cited.add(tag);
-  }
-  return [...cited];
-}
-
-/** The standards a new workspace starts with (DOMAIN.md). */
-export const DEFAULT_STANDARD_TAGS = [
-  'same-day',
-  'follow-up',
-  'own-it',
-  'surprise',
-  'human',
-  'share',
-] as const;

@@ -1,5 +1,5 @@
 import type { Moment, MomentKind } from '../moments/moment.js';
-import type { ColleagueProblem, MomentService } from '../moments/moment-service.js';
+import type { LogProblem, MomentService } from '../moments/moment-service.js';
 import type { PeopleDirectory } from '../people.js';
 import { kindForReaction, praisedColleagues, REACTION_UNDO_WINDOW_MS, storyFromMessage } from './reaction.js';
 import type { ReactionSettings } from './reaction-settings.js';
@@ -54,7 +54,7 @@ export type ReactionAddedOutcome =
   | { result: 'no_text'; kind: MomentKind }
   /** Praise on one's own message that names nobody else. */
   | { result: 'own_message' }
-  | { result: 'colleague_problem'; problem: ColleagueProblem }
+  | { result: 'colleague_problem'; problem: LogProblem }
   /** Slack could not give the message: the reactor is asked to try again. */
   | { result: 'read_failed'; error: unknown };
 

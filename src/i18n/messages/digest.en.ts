@@ -28,22 +28,18 @@ export const digestEn = {
     'Follow-up owners: add it with the button, so everyone learns.',
   digestAddLesson: 'Add what we learned',
   digestStandardsTitle: '*Service standards*',
-  digestHonoured: (p: { list: string }) => `Honoured: ${p.list}`,
-  digestMissed: (p: { list: string }) => `Missed: ${p.list}`,
+  digestStandardLine: (p: { tag: string; honoured: number; missed: number }) =>
+    `• *#${p.tag}* · honoured ${p.honoured} · missed ${p.missed}`,
   digestTrainingFocus: (p: { tag: string; line: string }) =>
     `:dart: *Training focus this week: #${p.tag}* · ${p.line}`,
+  digestFocusLessons: '_What we learned on those complaints:_',
+  digestFocusExample: (p: { colleagues: string; author: string }) =>
+    `*The example to follow:* ${p.colleagues}, logged by ${p.author}`,
+  digestFocusExampleAnonymous: (p: { author: string }) => `*The example to follow*, logged by ${p.author}`,
   digestEmpty:
     'No customer stories yet this week. Who delighted a customer? Say it with `/praise`. ' +
     'A customer let down? `/complaint` helps us learn together, without blame.',
   digestInvite:
     'Every contact can become a pleasant memory. Log the next story with `/praise` or `/complaint`.',
   digestPosted: 'The digest is posted in this channel.',
-  standardLine: {
-    'same-day': 'Every customer hears back from us the same day.',
-    'follow-up': 'After every fix, we check back that the customer is satisfied.',
-    'own-it': 'Whoever hears of a problem owns it until it is solved: never “not my job”.',
-    surprise: 'Give the customer something extra they did not expect.',
-    human: 'Treat every customer, outside or inside, as a person, not as a sale.',
-    share: 'Share what you learn about a customer with the team, on the spot.',
-  } as Record<string, string>,
 };

@@ -28,22 +28,15 @@ export const digestFr: typeof digestEn = {
     'Responsables du suivi : ajoutez-la avec le bouton, pour que chacun apprenne.',
   digestAddLesson: 'Ajouter la leçon tirée',
   digestStandardsTitle: '*Standards de service*',
-  digestHonoured: (p) => `Respectés : ${p.list}`,
-  digestMissed: (p) => `Manqués : ${p.list}`,
+  digestStandardLine: (p) => `• *#${p.tag}* · respecté ${p.honoured} · manqué ${p.missed}`,
   digestTrainingFocus: (p) => `:dart: *Priorité de formation cette semaine : #${p.tag}* · ${p.line}`,
+  digestFocusLessons: '_Ce que nous avons appris sur ces plaintes :_',
+  digestFocusExample: (p) => `*L’exemple à suivre :* ${p.colleagues}, noté par ${p.author}`,
+  digestFocusExampleAnonymous: (p) => `*L’exemple à suivre*, noté par ${p.author}`,
   digestEmpty:
     'Pas encore d’histoire client cette semaine. Qui a ravi un client ? Dites-le avec `/praise`. ' +
     'Un client déçu ? `/complaint` nous aide à apprendre ensemble, sans reproche.',
   digestInvite:
     'Chaque contact peut devenir un souvenir agréable. Notez la prochaine histoire avec `/praise` ou `/complaint`.',
   digestPosted: 'Le bilan est publié dans ce canal.',
-  standardLine: {
-    'same-day': 'Chaque client reçoit une réponse de notre part dans la journée.',
-    'follow-up': 'Après chaque solution, nous vérifions auprès du client qu’il est satisfait.',
-    'own-it':
-      'Qui entend parler d’un problème s’en charge jusqu’à sa résolution : jamais « ce n’est pas mon travail ».',
-    surprise: 'Offrir au client un petit plus auquel il ne s’attendait pas.',
-    human: 'Traiter chaque client, externe ou interne, comme une personne et non comme une vente.',
-    share: 'Partager sur le vif avec l’équipe ce que l’on apprend d’un client.',
-  },
 };

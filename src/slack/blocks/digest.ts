@@ -143,24 +143,44 @@ export function buildDigest(
     }
   }
 
-  const { honoured, missed, trainingFocus } = digest.standards;
-  if (honoured.length || missed.length) {
-    const list = (items: { tag: string; count: number }[]) =>
-      items.map((i) => `#${i.tag} ×${i.count}`).join(', ');
-    const lines = [m.digestStandardsTitle];
-    if (honoured.length) lines.push(m.digestHonoured({ list: list(honoured) }));
-    if (missed.length) lines.push(m.digestMissed({ list: list(missed) }));
-    blocks.push({ type: 'divider' }, section(lines.join('\n')));
-    if (options.charts?.standards) blocks.push(options.charts.standards);
-    if (trainingFocus) {
-      blocks.push(
-        section(m.digestTrainingFocus({ tag: trainingFocus, line: m.standardLine[trainingFocus] ?? '' })),
-      );
-    }
+  if (digest.standards.length) {
+    blocks.push({ type: 'divider' }, ...standardsBlocks(m, digest, options.charts?.standards));
   }
 
   blocks.push(context(m.digestInvite));
   return { text: title, blocks: capBlocks(blocks) };
+}
+
+/**
+ * Each standard cited this week, honoured and missed, then the training focus with what the
+ * team learned on those complaints and the example to follow. Descriptions and stories are
+ * user text: escaped.
+ */
+function standardsBlocks(m: Messages, digest: Digest, chart: types.ImageBlock | undefined): Block[] {
+  const lines = digest.standards.map((t) =>
+    m.digestStandardLine({ tag: t.standard.tag, honoured: t.honoured, missed: t.missed }),
+  );
+  const blocks: Block[] = [section([m.digestStandardsTitle, ...lines].join('\n'))];
+  if (chart) blocks.push(chart);
+  const focus = digest.focus;
+  if (!focus) return blocks;
+  blocks.push(
+    section(
+      m.digestTrainingFocus({ tag: focus.standard.tag, line: escapeUserText(focus.standard.description) }),
+    ),
+  );
+  if (focus.lessons.length) {
+    const lessons = focus.lessons.map((story) => storyQuote(truncate(story.lesson ?? '', STORY_GLIMPSE)));
+    blocks.push(section([m.digestFocusLessons, ...lessons].join('\n')));
+  }
+  if (focus.example) {
+    const { colleagueIds, authorId, story } = focus.example;
+    const by = colleagueIds.length
+      ? m.digestFocusExample({ colleagues: mentionList(colleagueIds, m.and), author: `<@${authorId}>` })
+      : m.digestFocusExampleAnonymous({ author: `<@${authorId}>` });
+    blocks.push(section(`${by}\n${glimpse(story)}`));
+  }
+  return blocks;
 }
 
 /** Keeps the header and the closing invitation; drops from the middle if a week is huge. */

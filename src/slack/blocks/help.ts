@@ -2,10 +2,13 @@ import type { ReactionEmoji } from '../../domain/reactions/reaction.js';
 import type { Role } from '../../domain/roles/role-service.js';
 import type { Messages } from '../../i18n/index.js';
 import { type Block, context, header, section } from './common.js';
+import { tagList } from './standards.js';
 
 /** What the help says that depends on the workspace. */
 export interface HelpContext {
   reactionEmoji: ReactionEmoji;
+  /** The workspace's active standards, listed under the help on `#tag`. */
+  tags: readonly string[];
 }
 
 /** Each command line of the help, shown to the roles that may use it. */
@@ -14,6 +17,7 @@ const HELP: { minRole: Role; line: (m: Messages, ctx: HelpContext) => string }[]
   { minRole: 'member', line: (m) => m.momentsHelpComplaint },
   { minRole: 'member', line: (m) => m.momentsHelpMoment },
   { minRole: 'member', line: (m, ctx) => m.reactionsHelpReact(ctx.reactionEmoji) },
+  { minRole: 'member', line: (m) => m.standardsHelpList },
   { minRole: 'member', line: (m) => m.digestHelpPreview },
   { minRole: 'member', line: (m) => m.helpCultureHelp },
   { minRole: 'member', line: (m) => m.privacyHelpExport },
@@ -29,6 +33,7 @@ const HELP: { minRole: Role; line: (m: Messages, ctx: HelpContext) => string }[]
   { minRole: 'admin', line: (m) => m.momentsHelpRecognition },
   { minRole: 'admin', line: (m) => m.reactionsHelpSettings },
   { minRole: 'admin', line: (m) => m.mantraHelpManage },
+  { minRole: 'admin', line: (m) => m.standardsHelpManage },
   { minRole: 'admin', line: (m) => m.scheduleHelpSchedule },
   { minRole: 'admin', line: (m) => m.scheduleHelpUnschedule },
   { minRole: 'admin', line: (m) => m.scheduleHelpTimezone },
@@ -45,7 +50,8 @@ export function buildHelp(m: Messages, role: Role, ctx: HelpContext): { text: st
     ['manager', m.helpSectionManagers],
     ['admin', m.helpSectionAdmins],
   ];
-  const blocks: Block[] = [header(m.helpTitle), section(m.helpIntro)];
+  const cite = ctx.tags.length ? m.standardsHelpCite({ tags: tagList(ctx.tags, '') }) : m.standardsHelpNone;
+  const blocks: Block[] = [header(m.helpTitle), section(m.helpIntro), section(cite)];
   for (const [sectionRole, title] of sections) {
     if (rank[role] < rank[sectionRole]) continue;
     const lines = HELP.filter((entry) => entry.minRole === sectionRole).map(

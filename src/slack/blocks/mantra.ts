@@ -12,7 +12,7 @@ export interface MantraPostContent {
   line: string;
   /** The praise story that illustrates the line; undefined when the team has none yet. */
   story: { text: string; colleagueIds: string[] } | undefined;
-  /** The service standard to train on this week (missed most by complaints), with its line. */
+  /** Last week's training focus (the standard complaints missed most), with its description. */
   focus?: { tag: string; line: string } | undefined;
 }
 
@@ -36,6 +36,14 @@ export function buildMantraPost(
 ): { text: string; blocks: Block[] } {
   const line = escapeUserText(content.line);
   const blocks: Block[] = [context(`:compass: *${m.mantraPostLabel}*`), section(`*${line}*`)];
+  // Under the vision line: last week's training focus and what the standard says (user text;
+  // tags are checked when written, and only the characters a tag has survive here anyway).
+  const focusTag = content.focus?.tag.replace(/[^\p{L}\p{N}_-]/gu, '');
+  if (content.focus && focusTag) {
+    blocks.push(
+      context(m.mantraPostTrainingFocus({ tag: focusTag, line: escapeUserText(content.focus.line) })),
+    );
+  }
   if (content.story) {
     const intro = content.story.colleagueIds.length
       ? m.mantraPostStoryIntro({
@@ -49,11 +57,6 @@ export function buildMantraPost(
     blocks.push(context(m.mantraPostInvite));
   } else {
     blocks.push(section(m.mantraPostFirstStory));
-  }
-  if (content.focus) {
-    // The tag comes from a story (user text): only the characters a #tag has survive.
-    const tag = content.focus.tag.replace(/[^\p{L}\p{N}_-]/gu, '');
-    if (tag) blocks.push(context(m.mantraPostTrainingFocus({ tag, line: content.focus.line })));
   }
   return { text: m.mantraPostFallback({ line }), blocks };
 }

@@ -8,10 +8,13 @@ import {
   STORY_MAX_LENGTH,
   TOUCHPOINTS,
 } from '../../domain/moments/moment.js';
+import type { Standard } from '../../domain/standards/standard.js';
+import type { UnknownCitations } from '../../domain/standards/standard-service.js';
 import type { Messages } from '../../i18n/index.js';
 import { ACTIONS, BLOCKS, VIEWS } from '../ids.js';
 import { escapeUserText, quote, truncate } from '../mrkdwn.js';
 import { type Block, context, SECTION_TEXT_MAX, section } from './common.js';
+import { citationLine, unknownStandardsField } from './standards.js';
 
 const plain = (text: string): types.PlainTextElement => ({
   type: 'plain_text',
@@ -27,17 +30,20 @@ export function mentionList(userIds: string[], and: string): string {
   return `${mentions.slice(0, -1).join(', ')} ${and} ${mentions.at(-1)}`;
 }
 
-/** "Praise · Phone · external customer · Small credit" */
+/** "Praise · Phone · external customer · Small credit · Honours #surprise" */
 export function momentFacts(
   m: Messages,
-  moment: Pick<Moment, 'kind' | 'touchpoint' | 'customerType' | 'impact'>,
+  moment: Pick<Moment, 'kind' | 'touchpoint' | 'customerType' | 'impact'> &
+    Partial<Pick<Moment, 'standards'>>,
 ) {
   const impact = (moment.kind === 'praise' ? m.momentsImpactPraise : m.momentsImpactComplaint)[moment.impact];
+  const cited = citationLine(m, moment.kind, moment.standards ?? []);
   return [
     m.momentsKind[moment.kind],
     m.momentsTouchpoint[moment.touchpoint],
     m.momentsCustomerShort[moment.customerType],
     impact,
+    ...(cited ? [cited] : []),
   ].join(' · ');
 }
 
@@ -125,8 +131,37 @@ function lessonInput(m: Messages, lesson: string | null, optional: boolean): typ
   };
 }
 
-type Prefill = Partial<Pick<MomentDraft, 'kind' | 'colleagueIds' | 'story'>> &
+type Prefill = Partial<Pick<MomentDraft, 'kind' | 'colleagueIds' | 'story' | 'standards'>> &
   Partial<Pick<Moment, 'customerType' | 'touchpoint' | 'impact' | 'lesson' | 'followUpUserId'>>;
+
+/**
+ * The standards a moment may pick: the active ones, and the archived ones it already cites
+ * (Slack refuses a preselected option that is not among the options).
+ */
+function standardsInput(
+  m: Messages,
+  standards: Standard[],
+  selected: string[],
+): types.InputBlock | undefined {
+  const choices = standards.filter((s) => s.archivedAt === null || selected.includes(s.tag));
+  if (choices.length === 0) return undefined;
+  const options = choices.map((s) => option(`#${s.tag} · ${s.description}`, s.tag));
+  const initial = options.filter((o) => selected.includes(o.value));
+  return {
+    type: 'input',
+    block_id: BLOCKS.momentStandards,
+    optional: true,
+    label: plain(m.standardsField),
+    hint: { type: 'plain_text', text: m.standardsFieldHint },
+    element: {
+      type: 'multi_static_select',
+      action_id: BLOCKS.momentStandards,
+      placeholder: plain(m.standardsFieldPlaceholder),
+      options,
+      ...(initial.length ? { initial_options: initial } : {}),
+    },
+  };
+}
 
 /**
  * The full moment modal. Every input's block_id equals its action_id (BLOCKS), so field errors
@@ -137,6 +172,7 @@ export function buildMomentModal(
   prefill: Prefill,
   metadata: string,
   editing: boolean,
+  standards: Standard[],
 ): types.ModalView {
   const kindOptions = [
     option(m.momentsKindPraiseOption, 'praise'),
@@ -225,6 +261,7 @@ export function buildMomentModal(
         initial_option: pick(impactOptions, prefill.impact ?? 'small'),
       },
     },
+    ...[standardsInput(m, standards, prefill.standards ?? [])].filter((b) => b !== undefined),
     lessonInput(m, prefill.lesson ?? null, true),
     {
       type: 'input',
@@ -292,11 +329,13 @@ export type MomentProblem =
   | 'not_allowed_follow_up'
   | 'not_allowed_delete'
   | 'not_a_complaint'
-  | { reason: 'unknown_colleague' | 'bot_colleague'; userId: string };
+  | { reason: 'unknown_colleague' | 'bot_colleague'; userId: string }
+  | UnknownCitations;
 
 /** One wording per problem, so commands, buttons and modals explain it the same way. */
 export function momentProblemText(m: Messages, problem: MomentProblem): string {
   if (typeof problem === 'object') {
+    if (problem.reason === 'unknown_standards') return unknownStandardsField(m, problem);
     return problem.reason === 'unknown_colleague'
       ? m.momentsUnknownColleague({ user: problem.userId })
       : m.momentsBotColleague({ user: problem.userId });

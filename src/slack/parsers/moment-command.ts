@@ -114,6 +114,14 @@ const stateSchema = z.object({
   [BLOCKS.momentFollowUp]: z.object({
     [BLOCKS.momentFollowUp]: z.object({ selected_user: z.string().nullish() }),
   }),
+  // Absent when the workspace has no standard to pick.
+  [BLOCKS.momentStandards]: z
+    .object({
+      [BLOCKS.momentStandards]: z.object({
+        selected_options: z.array(z.object({ value: z.string().max(64) })).nullish(),
+      }),
+    })
+    .optional(),
 });
 
 /**
@@ -145,6 +153,9 @@ export function parseMomentModal(
       story,
       lesson: lesson || null,
       followUpUserId: v[BLOCKS.momentFollowUp][BLOCKS.momentFollowUp].selected_user ?? null,
+      standards: (v[BLOCKS.momentStandards]?.[BLOCKS.momentStandards].selected_options ?? []).map(
+        (o) => o.value,
+      ),
       customerType: (v[BLOCKS.momentCustomerType][BLOCKS.momentCustomerType].selected_option?.value ??
         'external') as MomentDraft['customerType'],
       touchpoint: (v[BLOCKS.momentTouchpoint][BLOCKS.momentTouchpoint].selected_option?.value ??
@@ -184,6 +195,38 @@ export function parseLessonModal(
   const resolve =
     (parsed.data[BLOCKS.momentResolveNow]?.[BLOCKS.momentResolveNow].selected_options ?? []).length > 0;
   return { ok: true, lesson, resolve };
+}
+
+/**
+ * "Choose standards" carries the refused draft in its value, so the form opens with the story
+ * even though nothing was stored. Slack caps a button value at 2000 characters: a longer
+ * draft gets no button (its text is given back in the message anyway).
+ */
+const chooseValue = z.object({
+  k: z.enum(MOMENT_KINDS),
+  c: z.array(z.string().regex(/^[UW][A-Z0-9]+$/)).max(MAX_COLLEAGUES),
+  s: z.string().max(STORY_MAX_LENGTH),
+});
+const BUTTON_VALUE_MAX = 2000;
+
+export function encodeChooseStandards(
+  draft: Pick<MomentDraft, 'kind' | 'colleagueIds' | 'story'>,
+): string | undefined {
+  const value = JSON.stringify({ k: draft.kind, c: draft.colleagueIds, s: draft.story });
+  return value.length <= BUTTON_VALUE_MAX ? value : undefined;
+}
+
+export function parseChooseStandards(
+  raw: string | undefined,
+): Pick<MomentDraft, 'kind' | 'colleagueIds' | 'story'> | undefined {
+  try {
+    const parsed = chooseValue.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success
+      ? { kind: parsed.data.k, colleagueIds: parsed.data.c, story: parsed.data.s }
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Button values carry the moment id; anything else is a forged or stale payload. */

@@ -77,12 +77,12 @@ async function digestCharts(
     const weeks = history.map((w) => ({ ...w, label: dayLabel(target.locale, w.week.firstDay) }));
     pictures.bank = bankAccountChart(m, target.locale, weeks);
   }
-  const { honoured, missed } = digest.standards;
-  if (honoured.length > 0 || missed.length > 0) {
-    const tags = [...new Set([...honoured, ...missed].map((s) => s.tag))];
-    const countOf = (list: { tag: string; count: number }[], tag: string) =>
-      list.find((s) => s.tag === tag)?.count ?? 0;
-    const rows = tags.map((tag) => ({ tag, honoured: countOf(honoured, tag), missed: countOf(missed, tag) }));
+  if (digest.standards.length > 0) {
+    const rows = digest.standards.map((t) => ({
+      tag: t.standard.tag,
+      honoured: t.honoured,
+      missed: t.missed,
+    }));
     pictures.standards = standardsChart(m, target.locale, rows);
   }
   const [bank, standards] = await uploadCharts(deps, [pictures.bank, pictures.standards], {

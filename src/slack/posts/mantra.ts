@@ -24,7 +24,7 @@ export async function postMantra(
   const message = buildMantraPost(m, locale, {
     line: line.isDefault ? m.mantraDefaultLine : line.text,
     story: story ? { text: story.story, colleagueIds: story.colleagueIds } : undefined,
-    focus: focus ? { tag: focus, line: m.standardLine[focus] ?? '' } : undefined,
+    focus: focus ? { tag: focus.tag, line: focus.description } : undefined,
   });
   const posted = await deps.slack.chat.postMessage({
     channel: target.channelId,

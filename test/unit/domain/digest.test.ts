@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankBalance, trainingFocus } from '../../../src/domain/digest/digest.js';
+import { bankBalance, mostMissed, tallyStandards } from '../../../src/domain/digest/digest.js';
 import { localMidnight, weekBefore, weekContaining } from '../../../src/domain/digest/week.js';
 
 describe('weekContaining', () => {
@@ -53,17 +53,36 @@ describe('bankBalance', () => {
   });
 });
 
-describe('trainingFocus', () => {
-  it('names the standard missed most, breaking ties by the one honoured least', () => {
-    expect(
-      trainingFocus(
-        [
-          { tag: 'same-day', count: 3 },
-          { tag: 'follow-up', count: 3 },
-        ],
-        [{ tag: 'same-day', count: 5 }],
-      ),
-    ).toBe('follow-up');
-    expect(trainingFocus([], [{ tag: 'human', count: 1 }])).toBeUndefined();
+describe('tallyStandards and mostMissed', () => {
+  const standard = (id: number, tag: string) => ({
+    id,
+    tag,
+    description: tag,
+    position: id,
+    archivedAt: null,
+  });
+  const standards = [standard(1, 'same-day'), standard(2, 'follow-up'), standard(3, 'human')];
+
+  it('counts each standard honoured and missed, most missed first, and keeps every tie for the focus', () => {
+    const tallies = tallyStandards(
+      [
+        { standardId: 1, kind: 'complaint', count: 3 },
+        { standardId: 1, kind: 'praise', count: 5 },
+        { standardId: 2, kind: 'complaint', count: 3 },
+        { standardId: 3, kind: 'praise', count: 1 },
+        { standardId: 99, kind: 'complaint', count: 9 },
+      ],
+      standards,
+    );
+    expect(tallies.map((t) => [t.standard.tag, t.honoured, t.missed])).toEqual([
+      ['same-day', 5, 3],
+      ['follow-up', 0, 3],
+      ['human', 1, 0],
+    ]);
+    expect(mostMissed(tallies).map((t) => t.standard.tag)).toEqual(['same-day', 'follow-up']);
+  });
+
+  it('has no focus when no complaint cited a standard', () => {
+    expect(mostMissed(tallyStandards([{ standardId: 3, kind: 'praise', count: 1 }], standards))).toEqual([]);
   });
 });

@@ -3,11 +3,13 @@ import type { Deps } from '../../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { handleMomentAddDetails } from './moment-add-details.js';
 import { handleMomentAddLesson } from './moment-add-lesson.js';
+import { handleMomentChooseStandards } from './moment-choose-standards.js';
 import { handleMomentManage } from './moment-manage.js';
 import { handleMomentResolve } from './moment-resolve.js';
 import { handleMomentUndo } from './moment-undo.js';
 import { handlePulseAnswerOpen } from './pulse-answer.js';
 import { handleReactionOpenForm } from './reaction-open-form.js';
+import { handleStandardRestore } from './standard-restore.js';
 
 export function registerActions(app: App, deps: Deps) {
   app.action({ type: 'block_actions', action_id: ACTIONS.momentAddDetails }, handleMomentAddDetails(deps));
@@ -21,4 +23,9 @@ export function registerActions(app: App, deps: Deps) {
   app.action({ type: 'block_actions', action_id: ACTIONS.momentManage }, handleMomentManage(deps));
   app.action({ type: 'block_actions', action_id: ACTIONS.pulseAnswer }, handlePulseAnswerOpen(deps));
   app.action({ type: 'block_actions', action_id: ACTIONS.reactionOpenForm }, handleReactionOpenForm(deps));
+  app.action({ type: 'block_actions', action_id: ACTIONS.standardRestore }, handleStandardRestore(deps));
+  app.action(
+    { type: 'block_actions', action_id: ACTIONS.momentChooseStandards },
+    handleMomentChooseStandards(deps),
+  );
 }

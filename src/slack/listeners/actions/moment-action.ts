@@ -61,6 +61,7 @@ export async function removeMoment(
 
 /** Opens the moment modal on the author's own moment; others are told only the author edits. */
 export async function openEditModal(
+  deps: Pick<Deps, 'standards'>,
   { client, body, respond }: Pick<MomentActionArgs, 'client' | 'body' | 'respond'>,
   ctx: Awaited<ReturnType<typeof readMomentAction>>,
   moment: Moment | undefined,
@@ -70,7 +71,7 @@ export async function openEditModal(
   const metadata = JSON.stringify({ momentId: moment.id, source: 'modal', channelId: ctx.channelId });
   await client.views.open({
     trigger_id: body.trigger_id,
-    view: buildMomentModal(ctx.m, moment, metadata, true),
+    view: buildMomentModal(ctx.m, moment, metadata, true, await deps.standards.all(ctx.teamId)),
   });
 }
 

@@ -7,5 +7,5 @@ export const handleMomentAddDetails = (deps: Deps) => async (args: MomentActionA
   const action = args.body.actions[0];
   const ctx = await readMomentAction(deps, args.body, action?.type === 'button' ? action.value : undefined);
   const moment = ctx.momentId ? await deps.moments.get(ctx.teamId, ctx.momentId) : undefined;
-  await openEditModal(args, ctx, moment);
+  await openEditModal(deps, args, ctx, moment);
 };

@@ -24,7 +24,7 @@ export const handleMomentManage = (deps: Deps) => async (args: MomentActionArgs)
   const ctx = await readMomentAction(deps, args.body, id);
   if (!verb || !ctx.momentId) return refuse(args.respond, ctx.m, 'not_found');
   if (verb === 'edit') {
-    return openEditModal(args, ctx, await deps.moments.get(ctx.teamId, ctx.momentId));
+    return openEditModal(deps, args, ctx, await deps.moments.get(ctx.teamId, ctx.momentId));
   }
   if (await removeMoment(deps, args.respond, ctx)) await answer(args.respond, ctx.m.momentsDeleted);
 };

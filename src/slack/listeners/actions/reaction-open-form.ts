@@ -18,6 +18,12 @@ export const handleReactionOpenForm = (deps: Deps) => async (args: MomentActionA
   const colleagueIds = value.kind === 'praise' && value.authorId ? [value.authorId] : [];
   await args.client.views.open({
     trigger_id: args.body.trigger_id,
-    view: buildMomentModal(ctx.m, { kind: value.kind, colleagueIds }, metadata, false),
+    view: buildMomentModal(
+      ctx.m,
+      { kind: value.kind, colleagueIds },
+      metadata,
+      false,
+      await deps.standards.all(ctx.teamId),
+    ),
   });
 };

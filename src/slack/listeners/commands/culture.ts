@@ -63,15 +63,16 @@ export const handleCulture =
 
 /** help, role, language. */
 export function coreCultureSubcommands(
-  deps: Pick<Deps, 'roles' | 'workspaces' | 'reactionSettings'>,
+  deps: Pick<Deps, 'roles' | 'workspaces' | 'reactionSettings' | 'standards'>,
 ): CultureSubcommands {
   return {
     async help({ teamId, userId, m, reply }) {
-      const [role, reactionEmoji] = await Promise.all([
+      const [role, reactionEmoji, active] = await Promise.all([
         deps.roles.roleOf(teamId, userId),
         deps.reactionSettings.get(teamId),
+        deps.standards.active(teamId),
       ]);
-      await reply(buildHelp(m, role, { reactionEmoji }));
+      await reply(buildHelp(m, role, { reactionEmoji, tags: active.map((s) => s.tag) }));
     },
 
     async role({ teamId, userId, args, m, reply }) {

@@ -6,6 +6,7 @@ import { momentCultureSubcommands } from './culture-moments.js';
 import { privacyCultureSubcommands } from './culture-privacy.js';
 import { reactionCultureSubcommands } from './culture-reactions.js';
 import { scheduleCultureSubcommands } from './culture-schedule.js';
+import { standardCultureSubcommands } from './culture-standards.js';
 import { handleDigest } from './digest.js';
 import { handleInlineMoment } from './inline-moment.js';
 import { handleMantra } from './mantra.js';
@@ -21,6 +22,7 @@ export function registerCommands(app: App, deps: Deps) {
       ...scheduleCultureSubcommands(deps),
       ...privacyCultureSubcommands(deps),
       ...reactionCultureSubcommands(deps),
+      ...standardCultureSubcommands(deps),
     }),
   );
   app.command(COMMANDS.praise, handleInlineMoment('praise', deps));

@@ -4,7 +4,8 @@ import { type MomentKind, STORY_MAX_LENGTH, STORY_MIN_LENGTH } from '../../../do
 import { messages } from '../../../i18n/index.js';
 import { buildRefusalWithText } from '../../blocks/common.js';
 import { buildMomentConfirmation, buildMomentModal, momentProblemText } from '../../blocks/moments.js';
-import { parseInlineMoment } from '../../parsers/moment-command.js';
+import { buildUnknownStandards } from '../../blocks/standards.js';
+import { encodeChooseStandards, parseInlineMoment } from '../../parsers/moment-command.js';
 import { createMomentPublisher } from '../../posts/moment.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -20,18 +21,28 @@ export const handleInlineMoment =
     await ack();
     const teamId = command.team_id;
     const userId = command.user_id;
-    const m = messages(await deps.languages.forUser(teamId, userId));
     const parsed = parseInlineMoment(kind, command.text, userId);
 
     if (parsed.complete === false) {
-      // trigger_id expires 3 s after the command: open the modal before any other slow work.
+      // trigger_id expires 3 s after the command: only quick reads before views.open.
+      const [locale, { standards, selected }] = await Promise.all([
+        deps.languages.forUser(teamId, userId),
+        deps.standards.preselect(teamId, parsed.prefill.story),
+      ]);
       const metadata = JSON.stringify({ source: 'command', channelId: command.channel_id });
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: buildMomentModal(m, parsed.prefill, metadata, false),
+        view: buildMomentModal(
+          messages(locale),
+          { ...parsed.prefill, standards: selected },
+          metadata,
+          false,
+          standards,
+        ),
       });
       return;
     }
+    const m = messages(await deps.languages.forUser(teamId, userId));
 
     const refuse = async (problem: string) => {
       await respond({ response_type: 'ephemeral', ...buildRefusalWithText(m, problem, command.text) });
@@ -55,9 +66,17 @@ export const handleInlineMoment =
         deps.clock(),
       );
       if (!result.ok) {
-        return refuse(
-          momentProblemText(m, 'userId' in result.problem ? result.problem : result.problem.reason),
-        );
+        const problem = result.problem;
+        if (problem.reason === 'unknown_standards') {
+          // Nothing stored: the tags, the valid ones, the text back, and the form one click away.
+          const choose = encodeChooseStandards(parsed.draft);
+          await respond({
+            response_type: 'ephemeral',
+            ...buildUnknownStandards(m, problem, command.text, choose),
+          });
+          return;
+        }
+        return refuse(momentProblemText(m, 'userId' in problem ? problem : problem.reason));
       }
       await respond({ response_type: 'ephemeral', ...buildMomentConfirmation(m, result.value.moment) });
       if (result.value.created) await createMomentPublisher(deps).announce(result.value.moment);

@@ -38,7 +38,11 @@ function answerFor(m: Messages, reaction: Reaction, outcome: ReactionAddedOutcom
       return buildTextMessage(
         momentProblemText(
           m,
-          'userId' in problem ? problem : problem.reason === 'too_many' ? 'too_many' : 'no_colleague',
+          'userId' in problem || problem.reason === 'unknown_standards'
+            ? problem
+            : problem.reason === 'too_many'
+              ? 'too_many'
+              : 'no_colleague',
         ),
       );
     }

@@ -3,6 +3,7 @@ import type { Deps } from '../../../deps.js';
 import { messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { momentProblemText } from '../../blocks/moments.js';
+import { BLOCKS } from '../../ids.js';
 import { parseLessonModal, parseModalMetadata } from '../../parsers/moment-command.js';
 import { notifyUser } from '../../posts/notices.js';
 import { fieldErrors } from './moment-modal.js';
@@ -16,8 +17,17 @@ export const handleMomentLesson =
     const m = messages(await deps.languages.forUser(teamId, userId));
     const parsed = parseLessonModal(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: fieldErrors(m, parsed.errors) });
-    await ack();
     const meta = parseModalMetadata(view.private_metadata);
+    // An unknown #tag in the lesson is shown under it before the ack, so the text stays in the form.
+    const moment = meta.momentId ? await deps.moments.get(teamId, meta.momentId) : undefined;
+    const cited = await deps.standards.cite(teamId, parsed.lesson, [], moment?.standards ?? []);
+    if (!cited.ok) {
+      return ack({
+        response_action: 'errors',
+        errors: { [BLOCKS.momentLesson]: momentProblemText(m, cited) },
+      });
+    }
+    await ack();
     const target = { userId, channelId: meta.channelId };
     if (!meta.momentId) return notifyUser(deps, target, buildTextMessage(m.momentsNotFound));
     const result = await deps.moments.followUp(

@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
+import type { MomentDraft } from '../../../domain/moments/moment.js';
 import { LESSON_MAX_LENGTH, STORY_MAX_LENGTH, STORY_MIN_LENGTH } from '../../../domain/moments/moment.js';
-import type { ColleagueProblem } from '../../../domain/moments/moment-service.js';
+import type { LogProblem } from '../../../domain/moments/moment-service.js';
+import type { UnknownCitations } from '../../../domain/standards/standard-service.js';
 import { type Messages, messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { buildMomentConfirmation, momentProblemText } from '../../blocks/moments.js';
@@ -30,9 +32,18 @@ export function fieldErrors(
   );
 }
 
-function colleagueText(m: Messages, problem: ColleagueProblem): string {
+function colleagueText(m: Messages, problem: LogProblem): string {
   if (problem.reason === 'no_colleague') return m.momentsErrorNoColleague;
+  if (problem.reason === 'unknown_standards') return momentProblemText(m, problem);
   return momentProblemText(m, problem.reason === 'too_many' ? 'too_many' : problem);
+}
+
+/** Under which field an unknown `#tag` is shown: where it was typed (the story unless only the lesson has it). */
+function citationField(draft: MomentDraft, problem: UnknownCitations): string {
+  const typedIn = (text: string) => problem.unknown.some((tag) => text.toLowerCase().includes(`#${tag}`));
+  if (!typedIn(draft.story) && typedIn(draft.lesson ?? '')) return BLOCKS.momentLesson;
+  if (!typedIn(draft.story)) return BLOCKS.momentStandards;
+  return BLOCKS.momentStory;
 }
 
 /** The promise's value, or undefined once `ms` have passed (the promise is left to settle alone). */
@@ -58,6 +69,17 @@ export const handleMomentModal =
     const parsed = parseMomentModal(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: fieldErrors(m, parsed.errors) });
 
+    const meta = parseModalMetadata(view.private_metadata);
+    // An unknown #tag is shown under the field it was typed in: a database read, quick enough
+    // before the ack. What an edited moment cited already stays citable even if archived since.
+    const kept = meta.momentId ? ((await deps.moments.get(teamId, meta.momentId))?.standards ?? []) : [];
+    const citations = await deps.moments.checkCitations(teamId, parsed.draft, kept);
+    if (!citations.ok) {
+      return ack({
+        response_action: 'errors',
+        errors: { [citationField(parsed.draft, citations)]: momentProblemText(m, citations) },
+      });
+    }
     // Checked before the ack so a problem shows under the colleagues field, with everything typed kept.
     // Slack waits 3 s for the ack: past the budget the check is left to `log` below, whose
     // answer then reaches the author as a message instead of under the field.
@@ -70,7 +92,6 @@ export const handleMomentModal =
     }
     await ack();
 
-    const meta = parseModalMetadata(view.private_metadata);
     const target = { userId, channelId: meta.channelId };
     const publisher = createMomentPublisher(deps);
     try {
@@ -79,7 +100,10 @@ export const handleMomentModal =
         if (!edited.ok) {
           const problem = edited.problem === 'not_allowed' ? 'not_allowed_edit' : edited.problem;
           const text =
-            problem === 'not_found' || problem === 'not_allowed_edit' || problem === 'not_a_complaint'
+            typeof problem === 'object' ||
+            problem === 'not_found' ||
+            problem === 'not_allowed_edit' ||
+            problem === 'not_a_complaint'
               ? momentProblemText(m, problem)
               : m.genericError;
           return notifyUser(deps, target, buildTextMessage(text));

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Moment } from '../../../../src/domain/moments/moment.js';
+import { DEFAULT_STANDARDS } from '../../../../src/domain/standards/standard.js';
 import { LOCALES, messages } from '../../../../src/i18n/index.js';
 import { validateMessageBlocks, validateView } from '../../../../src/sandbox/block-kit-rules.js';
 import { buildRefusalWithText } from '../../../../src/slack/blocks/common.js';
@@ -31,8 +33,19 @@ describe.each(LOCALES)('moment Block Kit in %s', (locale) => {
 
   it('builds modals Slack accepts, empty, prefilled and for editing', () => {
     const full = moment({ story: 'x'.repeat(3000), lesson: 'y'.repeat(3000), followUpUserId: 'U1' });
-    expect(validateView(buildMomentModal(m, {}, '{}', false))).toEqual([]);
-    expect(validateView(buildMomentModal(m, full, '{}', true))).toEqual([]);
+    const standards = DEFAULT_STANDARDS.map((d, i) => ({
+      id: i + 1,
+      tag: d.tag,
+      description: d.description[locale],
+      position: i + 1,
+      archivedAt: i === 5 ? new Date('2026-11-01T00:00:00Z') : null,
+    }));
+    expect(validateView(buildMomentModal(m, {}, '{}', false, []))).toEqual([]);
+    expect(validateView(buildMomentModal(m, {}, '{}', false, standards))).toEqual([]);
+    // An edited moment keeps the archived standard it cites among the options it can keep.
+    const edited = buildMomentModal(m, { ...full, standards: ['own-it', 'share'] }, '{}', true, standards);
+    expect(validateView(edited)).toEqual([]);
+    expect(JSON.stringify(edited)).toContain('"value":"share"');
     expect(validateView(buildLessonModal(m, full, '{}'))).toEqual([]);
   });
 

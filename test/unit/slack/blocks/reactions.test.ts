@@ -50,7 +50,10 @@ describe.each(LOCALES)('reaction Block Kit in %s', (locale) => {
 
   it('puts the reaction emoji and the invitation in the help, for members and admins', () => {
     for (const role of ['member', 'admin'] as const) {
-      const help = buildHelp(m, role, { reactionEmoji: { praise: 'clap', complaint: 'bulb' } });
+      const help = buildHelp(m, role, {
+        reactionEmoji: { praise: 'clap', complaint: 'bulb' },
+        tags: ['own-it'],
+      });
       expect(validateMessageBlocks(help.blocks)).toEqual([]);
       expect(JSON.stringify(help.blocks)).toContain(':clap:');
       expect(JSON.stringify(help.blocks)).toContain('/invite @culture');

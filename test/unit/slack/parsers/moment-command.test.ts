@@ -80,8 +80,12 @@ describe('parseMomentModal', () => {
         customerType: 'external',
         touchpoint: 'phone',
         impact: 'big',
+        standards: [],
       },
     });
+    const standards = momentModalValues({ standards: ['own-it', 'share'] })[BLOCKS.momentStandards];
+    const picked = parseMomentModal({ ...values, [BLOCKS.momentStandards]: standards });
+    expect(picked.ok && picked.draft.standards).toEqual(['own-it', 'share']);
   });
 
   it('keys each problem by the block of its field', () => {
