@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Moment } from '../../../../src/domain/moments/moment.js';
 import { DEFAULT_STANDARDS } from '../../../../src/domain/standards/standard.js';
 import { LOCALES, messages } from '../../../../src/i18n/index.js';
 import { validateMessageBlocks, validateView } from '../../../../src/sandbox/block-kit-rules.js';
