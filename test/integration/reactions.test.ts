@@ -93,8 +93,9 @@ describeEachDatabase('moments by emoji reaction', (db) => {
       customerType: 'external',
       touchpoint: 'other',
       impact: 'small',
-      standards: ['surprise'],
     });
+    // A story logged by reaction cites standards like any other (the link table).
+    expect((await t.bot.deps.moments.get(TEST_TEAM, row?.id ?? ''))?.standards).toEqual(['surprise']);
     expect(await colleaguesOf(row?.id ?? '')).toEqual([OLLY, ZOE].sort());
 
     // The message was read with conversations.history: latest = ts, inclusive, one message.
