@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from '../src/db/client.js';
 import { weekContaining } from '../src/domain/digest/week.js';
 import type { SlackEmulator } from '../src/sandbox/slack-emulator.js';
+import { chartRenderAndUpload } from './charts.js';
 import { digestAtScale } from './digest.js';
 import { commandLoad, type SlashCommand, signedCommand } from './lib/load.js';
 import type { AppProcess } from './lib/processes.js';
@@ -307,11 +308,27 @@ const reactionLatency: Step = async (bench) => {
   ];
 };
 
+/**
+ * One chart as a pulse's results get it: drawn on the renderer's worker thread, uploaded with
+ * files.uploadV2 and checked with files.info, against the emulator (in the bench's process).
+ */
+const chartTime: Step = async (bench) => {
+  const r = await chartRenderAndUpload({ emulator: bench.emulator, count: 20 });
+  return [
+    {
+      measure: 'one chart (800 × 400 PNG): render, then render + upload, median of 20',
+      bot: `${ms(r.renderMedian)}, ${ms(r.renderAndUploadMedian)}`,
+      data: { ...r },
+    },
+  ];
+};
+
 export const steps: Step[] = [
   firstRun,
   ackLatency,
   throughput,
   reactionLatency,
+  chartTime,
   seedDigestWeek,
   digestPreviewTime,
   acksUnderDigestLoad,
