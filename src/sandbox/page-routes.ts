@@ -38,6 +38,12 @@ const bodies = {
     channel: z.string().min(1),
     ts: z.string().min(1),
   }),
+  react: z.object({
+    as: personId,
+    channel: z.string().min(1),
+    ts: z.string().min(1),
+    reaction: z.string().regex(/^[a-z0-9_+'-]{1,64}$/),
+  }),
   home: z.object({ as: personId }),
   none: z.object({}),
 };
@@ -87,12 +93,14 @@ async function stateFor(sandbox: Sandbox, me: string) {
         ephemeral: Boolean(m.ephemeralTo),
         edited: Boolean(m.editedAt),
         files: m.files ?? [],
+        reactions: sandbox.reactionsOf(m.channel, m.ts),
       })),
     modals: emulator.modalStack(me),
     home: home ?? null,
     homeTab: manifest.homeTabEnabled || Boolean(home),
     commands: manifest.commands,
     shortcuts: manifest.messageShortcuts,
+    reactionEmoji: await sandbox.reactionEmoji(),
     clock: sandbox.now().toISOString(),
     timezone: await sandbox.timezone(),
     busy: sandbox.busy() ?? null,
@@ -173,6 +181,10 @@ export function pageRoutes(sandbox: Sandbox): ExtraRoutes {
         case 'shortcut': {
           const b = bodies.shortcut.parse(input);
           return sandbox.shortcut(b.as, b.callbackId, b.channel, b.ts);
+        }
+        case 'react': {
+          const b = bodies.react.parse(input);
+          return sandbox.react(b.as, b.channel, b.ts, b.reaction);
         }
         case 'home':
           return sandbox.openHome(bodies.home.parse(input).as);

@@ -66,6 +66,12 @@ export interface Sandbox {
   submit(as: string, viewId: string, values: Record<string, Record<string, unknown>>): Promise<SubmitOutcome>;
   closeModal(as: string, viewId: string): Promise<Outcome>;
   shortcut(as: string, callbackId: string, channel: string, ts: string): Promise<Outcome>;
+  /** The emoji a person may react with (the bot's praise and learning emoji), when it hears reactions. */
+  reactionEmoji(): Promise<string[]>;
+  /** Who reacted with what on a message. */
+  reactionsOf(channel: string, ts: string): { name: string; users: string[] }[];
+  /** Adds the person's reaction, or takes it back when they had it: reaction_added / _removed. */
+  react(as: string, channel: string, ts: string, reaction: string): Promise<Outcome>;
   openHome(as: string): Promise<Outcome>;
   runScheduler(): Promise<void>;
   jumpToNextMonday(): Promise<Date>;
@@ -78,7 +84,7 @@ export interface Sandbox {
 /** What the sandbox needs of the bot main.ts starts (passed in: the composition root stays main.ts). */
 export interface SandboxBot {
   readonly port: number;
-  readonly deps: Pick<Deps, 'roles' | 'workspaces' | 'cron' | 'schedules'>;
+  readonly deps: Pick<Deps, 'roles' | 'workspaces' | 'cron' | 'schedules' | 'reactionSettings'>;
   readonly scheduler: { sweep(): Promise<void> } | undefined;
   whenIdle(timeoutMs?: number): Promise<boolean>;
   stop(): Promise<void>;
@@ -201,6 +207,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const changed = () => {
     for (const listener of listeners) listener();
   };
+  /** Reactions people added in the page: `channel:ts` → emoji → who. */
+  const reactions = new Map<string, Map<string, Set<string>>>();
 
   let sandbox: Sandbox | undefined;
   let emulator: SlackEmulator;
@@ -450,6 +458,49 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (res instanceof Error || res.status !== 200) {
         return { ok: false, error: failureText(res, 'This shortcut') };
       }
+      return { ok: true };
+    },
+
+    async reactionEmoji() {
+      if (!manifest.botEvents.includes('reaction_added')) return [];
+      const { bot } = await current();
+      const emoji = await bot.deps.reactionSettings.get(SANDBOX_TEAM);
+      return [emoji.praise, emoji.complaint];
+    },
+
+    reactionsOf(channel, ts) {
+      return [...(reactions.get(`${channel}:${ts}`) ?? new Map<string, Set<string>>())]
+        .filter(([, users]) => users.size > 0)
+        .map(([name, users]) => ({ name, users: [...users] }));
+    },
+
+    async react(as, channel, ts, reaction) {
+      const { bot, driver } = await current();
+      if (!emulator.messages.some((m) => m.ts === ts && m.channel === channel)) {
+        return { ok: false, error: 'This message is gone.' };
+      }
+      const key = `${channel}:${ts}`;
+      const onMessage = reactions.get(key) ?? new Map<string, Set<string>>();
+      reactions.set(key, onMessage);
+      const users = onMessage.get(reaction) ?? new Set<string>();
+      onMessage.set(reaction, users);
+      const removing = users.has(as);
+      if (removing) users.delete(as);
+      else users.add(as);
+      changed();
+      // Slack tells the bot about reactions only in channels it is in, as events it subscribed to.
+      const res = await request(() =>
+        driver.reaction({
+          type: removing ? 'removed' : 'added',
+          userId: as,
+          reaction,
+          channelId: channel,
+          ts,
+        }),
+      );
+      await bot.whenIdle(10_000);
+      if (res instanceof Error || res.status !== 200)
+        return { ok: false, error: failureText(res, 'This reaction') };
       return { ok: true };
     },
 

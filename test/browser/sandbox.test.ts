@@ -116,6 +116,24 @@ describe.runIf(runHere)('the sandbox in a browser', () => {
     await shot('2-bob-dm');
   });
 
+  it('praises by reaction: the emoji button on a person’s message logs the moment and DMs the colleague', async () => {
+    await actAs('U0SAM');
+    await open('# support');
+    await type('@bob called the customer back the same day and fixed the delivery');
+    const message = timeline().locator('.message', { hasText: 'fixed the delivery' }).last();
+    await message.waitFor(WAIT);
+    await actAs('U0ALEX');
+    await open('# support');
+    // The message's actions show on hover, as in Slack.
+    await message.hover();
+    await message.getByRole('button', { name: 'React with :star2:' }).click();
+    await message.getByText(':star2: 1').waitFor(WAIT);
+    await shot('2b-reaction');
+    await actAs('U0BOB');
+    await open('culture (app)');
+    await timeline().getByText('fixed the delivery').first().waitFor(WAIT);
+  }, 120_000);
+
   it('runs a pulse: the manager starts it, three people answer in the modal, it closes with results in the thread', async () => {
     await actAs('U0MORGAN');
     await open('# support');

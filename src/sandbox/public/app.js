@@ -55,6 +55,18 @@ const messageActions = [
               ts: message.ts,
             }),
         })),
+  // The bot's praise and learning emoji, on the messages people wrote: a click adds the
+  // reaction (reaction_added), a second click takes it back (reaction_removed).
+  (message) =>
+    message.user === ui.state.bot.id || message.ephemeral
+      ? []
+      : ui.state.reactionEmoji.map((name) => {
+          const mine = message.reactions.some((r) => r.name === name && r.users.includes(ui.as));
+          return {
+            label: `${mine ? 'Remove' : 'React with'} :${name}:`,
+            run: () => post('react', { as: ui.as, channel: message.channel, ts: message.ts, reaction: name }),
+          };
+        }),
 ];
 
 // ---------- rendering
@@ -118,6 +130,12 @@ function renderMessage(m, { inThread = false } = {}) {
       });
       body.append(open);
     }
+  }
+  if (m.reactions?.length) {
+    const line = document.createElement('div');
+    line.className = 'reactions';
+    line.textContent = m.reactions.map((r) => `:${r.name}: ${r.users.length}`).join('  ');
+    body.append(line);
   }
   row.append(avatar, body);
   const actions = messageActions.flatMap((a) => a(m));
