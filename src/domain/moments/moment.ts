@@ -1,4 +1,4 @@
-/** The words of a customer moment (see DOMAIN.md). */
+/** The words of a customer moment (see src/domain/README.md). */
 export const MOMENT_KINDS = ['praise', 'complaint'] as const;
 export const CUSTOMER_TYPES = ['external', 'internal'] as const;
 export const TOUCHPOINTS = ['phone', 'email', 'chat', 'store', 'social', 'other'] as const;

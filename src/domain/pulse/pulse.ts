@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-/** The pulse: one run of the three-procedure survey in a channel (see DOMAIN.md). */
+/** The pulse: one run of the three-procedure survey in a channel (see src/domain/README.md). */
 
 export const MIN_SCORE = 1;
 export const MAX_SCORE = 10;
@@ -12,7 +12,7 @@ export const MAX_PULSE_DAYS = 30;
 export const REMINDER_LEAD_MS = 24 * 60 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-/** The three open questions, in the order DOMAIN.md gives them (Q1, Q2, Q3). */
+/** The three open questions, in the order the survey asks them (Q1, Q2, Q3). */
 export const PULSE_QUESTIONS = ['vision', 'motivation', 'human'] as const;
 export type PulseQuestion = (typeof PULSE_QUESTIONS)[number];
 

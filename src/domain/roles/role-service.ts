@@ -1,6 +1,7 @@
 import type { PeopleDirectory } from '../people.js';
 import type { AuditLog } from '../privacy/audit.js';
 import { fail, ok, type Result } from '../result.js';
+import { type Action, type NotAllowed, notAllowed, PERMISSIONS } from './permissions.js';
 
 export type Role = 'admin' | 'manager' | 'member';
 export type GrantedRole = Exclude<Role, 'member'>;
@@ -30,6 +31,12 @@ export function createRoleService(
     /** True when the user holds `needed` or a higher role. */
     async can(teamId: string, userId: string, needed: GrantedRole): Promise<boolean> {
       return rank[await roleOf(teamId, userId)] >= rank[needed];
+    },
+
+    /** May this user do this action? The refusal names the role it takes. */
+    async authorize(teamId: string, userId: string, action: Action): Promise<{ ok: true } | NotAllowed> {
+      const needed = PERMISSIONS[action];
+      return rank[await roleOf(teamId, userId)] >= rank[needed] ? { ok: true } : notAllowed(needed);
     },
 
     /**

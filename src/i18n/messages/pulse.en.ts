@@ -4,7 +4,7 @@
  * plural. Texts ending in Plain are plain_text (labels, buttons, titles), the rest mrkdwn.
  */
 export const pulseEn = {
-  // The four items, word for word from DOMAIN.md (plain: they are also modal labels).
+  // The four items of the survey, word for word as the team wrote them (plain: they are also modal labels).
   pulseScoreQuestionPlain:
     'On a scale of 1 to 10 (1 lowest, 10 highest), how full is our customer trust account?',
   pulseVisionQuestionPlain:

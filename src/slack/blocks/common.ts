@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { GrantedRole } from '../../domain/roles/role-service.js';
 import type { Messages } from '../../i18n/index.js';
 import { escapeUserText, truncate } from '../mrkdwn.js';
 
@@ -24,6 +25,16 @@ export function header(text: string): types.HeaderBlock {
 /** A plain message: the text doubles as the notification fallback. */
 export function buildTextMessage(text: string): { text: string; blocks: Block[] } {
   return { text, blocks: [section(text)] };
+}
+
+/** A permission refusal, worded: what the action takes (the domain said which role). */
+export function buildNotAllowed(
+  m: Messages,
+  refusal: { needed: GrantedRole },
+): { text: string; blocks: Block[] } {
+  return buildTextMessage(
+    m.notAllowed({ needed: refusal.needed === 'admin' ? m.roleNameAdmin : m.roleNameManager }),
+  );
 }
 
 /**

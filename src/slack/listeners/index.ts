@@ -2,12 +2,15 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { EVENTS } from '../ids.js';
 import { registerActions } from './actions/index.js';
+import { answerFailures } from './answering.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
 import { registerShortcuts } from './shortcuts/index.js';
 import { registerViews } from './views/index.js';
 
 export function registerListeners(app: App, deps: Deps) {
+  // First: it wraps everything after it, so every listener answers whatever fails.
+  app.use(answerFailures(deps));
   // Slack redelivers an event it believes we missed (x-slack-retry-num); the event id is
   // recorded in Postgres so a retry, even one landing on another replica, is handled once.
   app.use(async ({ body, context, next }) => {

@@ -1,5 +1,5 @@
 import type { Deps } from '../../../deps.js';
-import { buildTextMessage } from '../../blocks/common.js';
+import { buildNotAllowed, buildTextMessage } from '../../blocks/common.js';
 import { channelMention } from '../../parsers/culture-command.js';
 import type { CultureSubcommands } from './culture.js';
 
@@ -13,9 +13,8 @@ export function momentCultureSubcommands(deps: Pick<Deps, 'roles' | 'workspaces'
       if (which?.toLowerCase() !== 'recognition' || args.length !== 2 || (!off && !channel.success)) {
         return reply(buildTextMessage(m.momentsRecognitionUsage));
       }
-      if (!(await deps.roles.can(teamId, userId, 'admin'))) {
-        return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
-      }
+      const allowed = await deps.roles.authorize(teamId, userId, 'workspace.configure');
+      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       const recognitionChannelId = off ? undefined : channel.data;
       await deps.workspaces.updateSettings(teamId, { recognitionChannelId }, userId);
       await reply(

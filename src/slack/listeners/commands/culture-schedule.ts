@@ -1,7 +1,7 @@
 import type { Deps } from '../../../deps.js';
 import { type CronProblem, canonicalTimeZone } from '../../../domain/schedules/cron-calendar.js';
 import type { Messages } from '../../../i18n/index.js';
-import { buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
+import { buildNotAllowed, buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
 import { buildScheduleCreated, buildScheduleList, kindLabel } from '../../blocks/schedules.js';
 import { escapeUserText } from '../../mrkdwn.js';
 import { parseScheduleArgs, parseTimezoneArgs, parseUnscheduleArgs } from '../../parsers/schedule-command.js';
@@ -40,12 +40,10 @@ function describeProblem(m: Messages, problem: CronProblem): string {
  * the workspace zone are for admins; managers may look at the list.
  */
 export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcommands {
-  const refuse = (m: Messages, needed: 'admin' | 'manager') =>
-    buildTextMessage(m.notAllowed({ needed: needed === 'admin' ? m.roleNameAdmin : m.roleNameManager }));
-
   return {
     schedule: async ({ teamId, userId, rest, m, locale, reply }) => {
-      if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
+      const allowed = await deps.roles.authorize(teamId, userId, 'schedule.manage');
+      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       const workspace = await deps.workspaces.get(teamId);
       const typed = `/culture schedule ${rest}`;
       const parsed = parseScheduleArgs(rest);
@@ -87,13 +85,15 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
     },
 
     schedules: async ({ teamId, userId, m, locale, reply }) => {
-      if (!(await deps.roles.can(teamId, userId, 'manager'))) return reply(refuse(m, 'manager'));
+      const allowed = await deps.roles.authorize(teamId, userId, 'schedule.list');
+      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       const entries = await deps.schedules.list(teamId, deps.clock());
       await reply(buildScheduleList(m, locale, entries));
     },
 
     unschedule: async ({ teamId, userId, args, m, reply }) => {
-      if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
+      const allowed = await deps.roles.authorize(teamId, userId, 'schedule.manage');
+      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       const id = parseUnscheduleArgs(args);
       if (id === undefined) return reply(buildTextMessage(m.scheduleUnscheduleUsage));
       const removed = await deps.schedules.remove(teamId, id, userId);
@@ -106,7 +106,8 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
     },
 
     timezone: async ({ teamId, userId, args, rest, m, reply }) => {
-      if (!(await deps.roles.can(teamId, userId, 'admin'))) return reply(refuse(m, 'admin'));
+      const allowed = await deps.roles.authorize(teamId, userId, 'workspace.configure');
+      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       const typed = parseTimezoneArgs(args);
       if (typed === undefined) {
         const workspace = await deps.workspaces.get(teamId);

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
-import { buildTextMessage } from '../../blocks/common.js';
+import { buildNotAllowed, buildTextMessage } from '../../blocks/common.js';
 import { buildHelp } from '../../blocks/help.js';
 import { escapeUserText } from '../../mrkdwn.js';
 import { parseLanguageArgs, parseRoleArgs, splitSubcommand } from '../../parsers/culture-command.js';
@@ -103,9 +103,8 @@ export function coreCultureSubcommands(
     async language({ teamId, userId, args, m, reply }) {
       const locale = parseLanguageArgs(args);
       if (!locale) return reply(buildTextMessage(m.languageUsage));
-      if (!(await deps.roles.can(teamId, userId, 'admin'))) {
-        return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
-      }
+      const allowed = await deps.roles.authorize(teamId, userId, 'workspace.configure');
+      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       await deps.workspaces.setLocale(teamId, locale, userId);
       await reply(buildTextMessage(messages(locale).languageSet));
     },

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { messages } from '../../../i18n/index.js';
-import { buildTextMessage } from '../../blocks/common.js';
+import { buildNotAllowed, buildTextMessage } from '../../blocks/common.js';
 import { splitSubcommand } from '../../parsers/culture-command.js';
 import { composeDigest, postDigest } from '../../posts/digest.js';
 import { withChannelAccess } from '../../slack-failures.js';
@@ -22,8 +22,9 @@ export const handleDigest =
     const { sub, args } = splitSubcommand(command.text);
     if ((sub !== 'preview' && sub !== 'post') || args.length > 0)
       return reply(buildTextMessage(m.digestUsage));
-    if (sub === 'post' && !(await deps.roles.can(teamId, userId, 'manager'))) {
-      return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameManager })));
+    if (sub === 'post') {
+      const allowed = await deps.roles.authorize(teamId, userId, 'digest.post');
+      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
     }
     try {
       const { timezone } = await deps.workspaces.get(teamId);

@@ -3,7 +3,7 @@ import type { Deps } from '../../../deps.js';
 import type { MantraLine } from '../../../domain/mantra/mantra-service.js';
 import { MANTRA_LINE_MAX } from '../../../domain/mantra/mantra-service.js';
 import { type Messages, messages } from '../../../i18n/index.js';
-import { buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
+import { buildNotAllowed, buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
 import { buildMantraLines, buildMantraList, type ShownLine, shownLine } from '../../blocks/mantra.js';
 import { parseMantraCommand } from '../../parsers/mantra-command.js';
 import { slackErrorCode } from '../../people-directory.js';
@@ -41,12 +41,10 @@ export const handleMantra =
     const m = messages(locale);
     const workspace = messages(workspaceLocale);
     const request = parseMantraCommand(command.text);
-    const needs = async (role: 'admin' | 'manager') => {
-      if (await deps.roles.can(teamId, userId, role)) return true;
-      await reply(
-        buildTextMessage(m.notAllowed({ needed: role === 'admin' ? m.roleNameAdmin : m.roleNameManager })),
-      );
-      return false;
+    const needs = async (action: 'mantra.manage' | 'mantra.post') => {
+      const allowed = await deps.roles.authorize(teamId, userId, action);
+      if (!allowed.ok) await reply(buildNotAllowed(m, allowed));
+      return allowed.ok;
     };
 
     try {
@@ -54,17 +52,17 @@ export const handleMantra =
         case 'show': {
           const [lines, isAdmin] = await Promise.all([
             deps.mantras.lines(teamId, workspace.mantraDefaultLine),
-            deps.roles.can(teamId, userId, 'admin'),
+            deps.roles.authorize(teamId, userId, 'mantra.manage').then((allowed) => allowed.ok),
           ]);
           return await reply(buildMantraLines(m, shownLines(lines, workspace), { adminHint: isAdmin }));
         }
         case 'list': {
-          if (!(await needs('admin'))) return;
+          if (!(await needs('mantra.manage'))) return;
           const lines = await deps.mantras.lines(teamId, workspace.mantraDefaultLine);
           return await reply(buildMantraList(m, shownLines(lines, workspace)));
         }
         case 'add': {
-          if (!(await needs('admin'))) return;
+          if (!(await needs('mantra.manage'))) return;
           // The default exists before the first add, so adding one visibly replaces it.
           await deps.mantras.lines(teamId, workspace.mantraDefaultLine);
           const added = await deps.mantras.add(teamId, request.text, userId);
@@ -80,7 +78,7 @@ export const handleMantra =
           return await reply(buildTextMessage(text.join('\n')));
         }
         case 'remove': {
-          if (!(await needs('admin'))) return;
+          if (!(await needs('mantra.manage'))) return;
           const removed = await deps.mantras.removeAt(teamId, request.position, userId);
           if (removed.ok) {
             const line = removed.line.isDefault ? workspace.mantraDefaultLine : removed.line.text;
@@ -97,7 +95,7 @@ export const handleMantra =
         case 'remove_usage':
           return await reply(buildTextMessage(m.mantraRemoveUsage));
         case 'post': {
-          if (!(await needs('manager'))) return;
+          if (!(await needs('mantra.post'))) return;
           const now = deps.clock();
           const channelId = command.channel_id;
           try {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
-import { buildTextMessage } from '../../blocks/common.js';
+import { buildNotAllowed, buildTextMessage } from '../../blocks/common.js';
 import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from '../../blocks/pulse-common.js';
 import { buildPulseStatus } from '../../blocks/pulse-status.js';
 import { splitSubcommand } from '../../parsers/culture-command.js';
@@ -51,9 +51,8 @@ export const handlePulse =
     const handler = pulseSubcommands(deps)[sub];
     if (!handler || sub === 'help') return request.reply(buildTextMessage(m.pulseUsage));
     // Every subcommand is for managers: a member is told so and nothing is posted.
-    if (!(await deps.roles.can(request.teamId, request.userId, 'manager'))) {
-      return request.reply(buildTextMessage(m.notAllowed({ needed: m.roleNameManager })));
-    }
+    const allowed = await deps.roles.authorize(request.teamId, request.userId, 'pulse.run');
+    if (!allowed.ok) return request.reply(buildNotAllowed(m, allowed));
     try {
       await handler(request);
     } catch (err) {

@@ -38,7 +38,7 @@ function memoryStore(): ScheduleStore & { rows: Schedule[] } {
 function setup(available: string[]) {
   const store = memoryStore();
   const deps = {
-    roles: { can: async () => true },
+    roles: { authorize: async () => ({ ok: true }) },
     workspaces: { get: async () => ({ teamId: 'T1', locale: 'en', timezone: 'UTC', settings: {} }) },
     clock: () => new Date('2026-11-23T09:00:00Z'),
     logger: createLogger('error'),

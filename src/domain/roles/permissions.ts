@@ -1,0 +1,34 @@
+import type { GrantedRole } from './role-service.js';
+
+/**
+ * Who may do what: the one table of the bot's permissions. A listener (or a Home button)
+ * names the action; the role service answers with the coded refusal, and the Slack layer only
+ * words it. Every button is re-checked here on the server, whatever the page showed.
+ */
+export const PERMISSIONS = {
+  /** `/culture language`, `/culture timezone`, `/culture channel recognition`. */
+  'workspace.configure': 'admin',
+  /** `/culture schedule`, `/culture unschedule`. */
+  'schedule.manage': 'admin',
+  /** `/culture schedules`. */
+  'schedule.list': 'manager',
+  /** `/mantra add|list|remove`. */
+  'mantra.manage': 'admin',
+  /** `/mantra post`. */
+  'mantra.post': 'manager',
+  /** `/pulse start|status|close|export`. */
+  'pulse.run': 'manager',
+  /** `/digest post`. */
+  'digest.post': 'manager',
+} as const satisfies Record<string, GrantedRole>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** The refusal every service gives for a permission: the code and the role it takes. */
+export interface NotAllowed {
+  ok: false;
+  reason: 'not_allowed';
+  needed: GrantedRole;
+}
+
+export const notAllowed = (needed: GrantedRole): NotAllowed => ({ ok: false, reason: 'not_allowed', needed });
