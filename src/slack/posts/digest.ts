@@ -22,12 +22,14 @@ type DigestOptions = z.infer<typeof digestOptions>;
 /** The members of a channel (paged: conversations.members answers 1000 ids at most per call). */
 async function channelMembers(deps: Pick<Deps, 'slack'>, channelId: string): Promise<string[]> {
   const members: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.slack.conversations.members({ channel: channelId, limit: 1000, cursor });
-    members.push(...(page.members ?? []));
-    cursor = page.response_metadata?.next_cursor || undefined;
-  } while (cursor && members.length < 20_000);
+  // The WebClient follows the cursor; 20 000 members is more than any team channel needs.
+  for await (const page of deps.slack.paginate('conversations.members', {
+    channel: channelId,
+    limit: 1000,
+  })) {
+    members.push(...((page as { members?: string[] }).members ?? []));
+    if (members.length >= 20_000) break;
+  }
   return members;
 }
 
