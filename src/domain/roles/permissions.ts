@@ -1,4 +1,5 @@
-import type { GrantedRole } from './role-service.js';
+export type Role = 'admin' | 'manager' | 'member';
+export type GrantedRole = Exclude<Role, 'member'>;
 
 /**
  * Who may do what: the one table of the bot's permissions. A listener (or a Home button)

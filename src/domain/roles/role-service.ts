@@ -1,10 +1,16 @@
 import type { PeopleDirectory } from '../people.js';
 import type { AuditLog } from '../privacy/audit.js';
 import { fail, ok, type Result } from '../result.js';
-import { type Action, type NotAllowed, notAllowed, PERMISSIONS } from './permissions.js';
+import {
+  type Action,
+  type GrantedRole,
+  type NotAllowed,
+  notAllowed,
+  PERMISSIONS,
+  type Role,
+} from './permissions.js';
 
-export type Role = 'admin' | 'manager' | 'member';
-export type GrantedRole = Exclude<Role, 'member'>;
+export type { GrantedRole, Role };
 
 export interface RoleStore {
   find(teamId: string, userId: string): Promise<GrantedRole | undefined>;
