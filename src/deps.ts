@@ -2,6 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { DigestService } from './domain/digest/digest-service.js';
+import type { FollowUpService } from './domain/follow-up/follow-up-service.js';
+import type { HomeService } from './domain/home/home-service.js';
 import type { MantraService } from './domain/mantra/mantra-service.js';
 import type { MomentService } from './domain/moments/moment-service.js';
 import type { PeopleDirectory } from './domain/people.js';
@@ -14,6 +16,7 @@ import type { RoleService } from './domain/roles/role-service.js';
 import type { CronCalendar } from './domain/schedules/cron-calendar.js';
 import type { ScheduleRunStore } from './domain/schedules/schedule.js';
 import type { ScheduleService } from './domain/schedules/schedule-service.js';
+import type { SettingsService } from './domain/settings/settings-service.js';
 import type { StandardService } from './domain/standards/standard-service.js';
 import type { Languages } from './domain/workspace/languages.js';
 import type { WorkspaceService } from './domain/workspace/workspace-service.js';
@@ -46,6 +49,12 @@ export interface Deps {
   readonly privacy: PrivacyService;
   /** Who did which admin action, when. */
   readonly audit: AuditLog;
+  /** Complaints' follow-up reminders and the digest's follow-up count. */
+  readonly followUps: FollowUpService;
+  /** What each person's App Home shows. */
+  readonly home: HomeService;
+  /** Workspace settings and the Home's manager actions, each with its permission rule. */
+  readonly settings: SettingsService;
   /** Claims and outcomes of scheduled posts: the referee between replicas. */
   readonly scheduleRuns: ScheduleRunStore;
   /** Cron questions (validation, fire times), answered by node-cron. */

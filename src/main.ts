@@ -3,6 +3,8 @@ import { type Config, ConfigError, hasSlackCredentials, loadConfig, loadDotEnv }
 import { type Database, openDatabase } from './db/client.js';
 import { createAuditRepository } from './db/repositories/audit-repository.js';
 import { createDigestRepository } from './db/repositories/digest-repository.js';
+import { createFollowUpRepository } from './db/repositories/follow-up-repository.js';
+import { createHomeRepository } from './db/repositories/home-repository.js';
 import { createMantraRepository } from './db/repositories/mantra-repository.js';
 import { createMomentRepository } from './db/repositories/moment-repository.js';
 import { createPrivacyRepository } from './db/repositories/privacy-repository.js';
@@ -16,6 +18,8 @@ import { createStandardRepository } from './db/repositories/standard-repository.
 import { createWorkspaceRepository } from './db/repositories/workspace-repository.js';
 import type { Deps } from './deps.js';
 import { createDigestService } from './domain/digest/digest-service.js';
+import { createFollowUpService } from './domain/follow-up/follow-up-service.js';
+import { createHomeService } from './domain/home/home-service.js';
 import { createMantraService } from './domain/mantra/mantra-service.js';
 import { createMomentService } from './domain/moments/moment-service.js';
 import { createAuditLog } from './domain/privacy/audit.js';
@@ -27,9 +31,11 @@ import { createReactionService } from './domain/reactions/reaction-service.js';
 import { createReactionSettings } from './domain/reactions/reaction-settings.js';
 import { createRoleService } from './domain/roles/role-service.js';
 import { createScheduleService } from './domain/schedules/schedule-service.js';
+import { createSettingsService } from './domain/settings/settings-service.js';
 import { createStandardService } from './domain/standards/standard-service.js';
 import { createLanguages } from './domain/workspace/languages.js';
 import { createWorkspaceService } from './domain/workspace/workspace-service.js';
+import { createFollowUpRemindersJob } from './jobs/follow-up-reminders.js';
 import { forgetProcessedEventsJob } from './jobs/forget-processed-events.js';
 import { createPrivacyPurgeJob } from './jobs/privacy-purge.js';
 import { pulseDeadlinesJob } from './jobs/pulse-deadlines.js';
@@ -88,12 +94,23 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   );
   const roles = createRoleService(createRoleRepository(database.db), people, audit);
   const cron = createNodeCronCalendar();
+  const digestStore = createDigestRepository(database.db);
+  const pulses = createPulseService(createPulseRepository(database.db, shuffle), workspaces);
   const schedules = createScheduleService(createScheduleRepository(database.db), cron, {
     isKindAvailable: (kind) => kind in scheduledPostKinds,
     audit,
   });
   const standards = createStandardService(createStandardRepository(database.db), roles, workspaces);
-  const digests = createDigestService(createDigestRepository(database.db), standards);
+  const digests = createDigestService(digestStore, standards);
+  const mantras = createMantraService(
+    createMantraRepository(database.db),
+    audit,
+    async (teamId, reference) => {
+      const { timezone } = await workspaces.get(teamId);
+      const week = digests.lastWeek(reference, timezone);
+      return (await digests.trainingFocus(teamId, week, timezone))?.standard;
+    },
+  );
   const moments = createMomentService(createMomentRepository(database.db), people, roles, audit, standards);
   const reactionSettings = createReactionSettings(workspaces, roles);
   const deps: Deps = {
@@ -115,12 +132,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       reader: createSlackMessageReader(slackApp.app.client),
     }),
     reactionSettings,
-    pulses: createPulseService(createPulseRepository(database.db, shuffle), workspaces),
-    mantras: createMantraService(createMantraRepository(database.db), audit, async (teamId, reference) => {
-      const { timezone } = await workspaces.get(teamId);
-      const week = digests.lastWeek(reference, timezone);
-      return (await digests.trainingFocus(teamId, week, timezone))?.standard;
-    }),
+    pulses,
+    mantras,
     digests,
     schedules,
     privacy: createPrivacyService({
@@ -132,6 +145,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       schedules,
     }),
     audit,
+    followUps: createFollowUpService(createFollowUpRepository(database.db), workspaces, people),
+    home: createHomeService({
+      store: createHomeRepository(database.db),
+      bank: digestStore,
+      digests,
+      roles,
+      workspaces,
+      mantras,
+      schedules,
+    }),
+    settings: createSettingsService({ roles, workspaces, mantras, schedules, pulses }),
     scheduleRuns: createScheduleRunRepository(database.db),
     cron,
   };
@@ -139,13 +163,19 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const port = await slackApp.start();
   logger.info({ mode: config.slackMode.kind, port }, 'service culture bot started');
   // After the Slack app: a catch-up post on start-up needs a working Web API client.
+  const replicaId = newReplicaId();
   const scheduler =
     options.scheduler === false
       ? undefined
       : createScheduler(deps, {
-          postsJob: createScheduledPostsJob({ replicaId: newReplicaId() }),
-          // Pulse deadlines and reminders: claimed in Postgres, so every replica may tick them.
-          jobs: [pulseDeadlinesJob, forgetProcessedEventsJob, createPrivacyPurgeJob()],
+          postsJob: createScheduledPostsJob({ replicaId }),
+          // Pulse deadlines and follow-up reminders: claimed in Postgres, so every replica may tick them.
+          jobs: [
+            pulseDeadlinesJob,
+            createFollowUpRemindersJob({ replicaId }),
+            forgetProcessedEventsJob,
+            createPrivacyPurgeJob(),
+          ],
         });
   scheduler?.start();
 

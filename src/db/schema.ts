@@ -95,9 +95,22 @@ export const moments = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /**
+     * When a complaint first had both its lesson and its resolution: the end of its follow-up.
+     * Null while either is missing (the follow-up reminders look for exactly those).
+     */
+    followedUpAt: timestamp('followed_up_at', { withTimezone: true }),
   },
   (t) => [
     index('moments_team_created_idx').on(t.teamId, t.createdAt),
+    // The follow-up reminder job scans complaints not yet followed up, oldest first.
+    index('moments_open_follow_up_idx')
+      .on(t.createdAt)
+      .where(sql`${t.kind} = 'complaint' and ${t.followedUpAt} is null`),
+    // The digest counts the complaints followed up during its week.
+    index('moments_team_followed_up_idx')
+      .on(t.teamId, t.followedUpAt)
+      .where(sql`${t.followedUpAt} is not null`),
     index('moments_team_author_idx').on(t.teamId, t.authorId, t.createdAt),
     uniqueIndex('moments_team_dedupe_idx').on(t.teamId, t.dedupeKey),
     // A reaction arrives with a channel and a ts only: find the moment logged from that message…
@@ -382,4 +395,29 @@ export const deactivatedPeople = pgTable(
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+/**
+ * A follow-up reminder DM about a complaint: round 1 after the workspace's delay, round 2 a week
+ * later. The (moment, round) primary key is the referee between replicas: only the replica whose
+ * insert wins sends that round, so each round is sent once whatever the number of replicas.
+ */
+export const followUpReminders = pgTable(
+  'follow_up_reminders',
+  {
+    teamId: text('team_id').notNull(),
+    momentId: uuid('moment_id')
+      .notNull()
+      .references(() => moments.id, { onDelete: 'cascade' }),
+    round: smallint('round').notNull(),
+    ownerId: text('owner_id').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
+    /** Null while the DM is on its way; a claim whose DM failed is deleted so a later pass retries. */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.momentId, t.round] }),
+    check('follow_up_reminders_round', sql`${t.round} in (1, 2)`),
+  ],
 );

@@ -9,6 +9,8 @@ export interface Person {
   isWorkspaceAdmin: boolean;
   /** The person's Slack language when it is one we speak. */
   locale: Locale | undefined;
+  /** The person's IANA time zone as Slack reports it (quiet hours are theirs, not the workspace's). */
+  timezone?: string | undefined;
 }
 
 export interface PeopleDirectory {

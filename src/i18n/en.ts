@@ -1,6 +1,7 @@
 import { chartsEn } from './messages/charts.en.js';
 import { coreEn } from './messages/core.en.js';
 import { digestEn } from './messages/digest.en.js';
+import { homeEn } from './messages/home.en.js';
 import { mantraEn } from './messages/mantra.en.js';
 import { momentsEn } from './messages/moments.en.js';
 import { privacyEn } from './messages/privacy.en.js';
@@ -24,6 +25,7 @@ export const en = {
   ...privacyEn,
   ...reactionsEn,
   ...standardsEn,
+  ...homeEn,
 };
 
 export type Messages = typeof en;

@@ -2,6 +2,7 @@ import type { Messages } from './en.js';
 import { chartsFr } from './messages/charts.fr.js';
 import { coreFr } from './messages/core.fr.js';
 import { digestFr } from './messages/digest.fr.js';
+import { homeFr } from './messages/home.fr.js';
 import { mantraFr } from './messages/mantra.fr.js';
 import { momentsFr } from './messages/moments.fr.js';
 import { privacyFr } from './messages/privacy.fr.js';
@@ -20,4 +21,5 @@ export const fr: Messages = {
   ...privacyFr,
   ...reactionsFr,
   ...standardsFr,
+  ...homeFr,
 };

@@ -22,6 +22,7 @@ export const EVENTS = {
   userChange: 'user_change',
   reactionAdded: 'reaction_added',
   reactionRemoved: 'reaction_removed',
+  appHomeOpened: 'app_home_opened',
 } as const;
 
 export const ACTIONS = {
@@ -41,10 +42,37 @@ export const ACTIONS = {
   reactionOpenForm: 'reaction_open_form',
 } as const;
 
+/**
+ * Every button and menu of the App Home starts with `home_`; one listener dispatches them. A verb
+ * that repeats in the tab (one per list item) gets `:<n>` appended, since Slack refuses a view
+ * whose elements share an action_id; the data (an id) travels in the value.
+ */
+export const HOME_ACTIONS = {
+  prefix: 'home_',
+  logMoment: 'home_log_moment',
+  praise: 'home_praise',
+  page: 'home_page',
+  moment: 'home_moment',
+  followUp: 'home_follow_up',
+  answer: 'home_answer',
+  closePulse: 'home_close_pulse',
+  lineAdd: 'home_line_add',
+  line: 'home_line',
+  scheduleAdd: 'home_schedule_add',
+  scheduleRemove: 'home_schedule_remove',
+  roleGrant: 'home_role_grant',
+  roleRevoke: 'home_role_revoke',
+  settings: 'home_settings',
+} as const;
+
 export const VIEWS = {
   momentModal: 'moment_modal',
   momentLesson: 'moment_lesson',
   pulseAnswer: 'pulse_answer',
+  homeLine: 'home_line',
+  homeSchedule: 'home_schedule',
+  homeRole: 'home_role',
+  homeSettings: 'home_settings',
 } as const;
 
 /** block_id = action_id for modal inputs, so field errors and state share one name. */
@@ -65,4 +93,19 @@ export const BLOCKS = {
   pulseVision: 'pulse_vision',
   pulseMotivation: 'pulse_motivation',
   pulseHuman: 'pulse_human',
+  homeLineText: 'home_line_text',
+  homeScheduleKind: 'home_schedule_kind',
+  homeScheduleChannel: 'home_schedule_channel',
+  homeSchedulePreset: 'home_schedule_preset',
+  homeScheduleCron: 'home_schedule_cron',
+  homeScheduleZone: 'home_schedule_zone',
+  homeRoleUser: 'home_role_user',
+  homeRoleRole: 'home_role_role',
+  homeSettingLocale: 'home_setting_locale',
+  homeSettingZone: 'home_setting_zone',
+  homeSettingRecognition: 'home_setting_recognition',
+  homeSettingThreshold: 'home_setting_threshold',
+  homeSettingWeightSmall: 'home_setting_weight_small',
+  homeSettingWeightBig: 'home_setting_weight_big',
+  homeSettingDelay: 'home_setting_delay',
 } as const;

@@ -36,6 +36,7 @@ async function fetchPerson(client: webApi.WebClient, userId: string): Promise<Pe
       deleted: Boolean(user.deleted),
       isWorkspaceAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
       locale: localeFromSlack(user.locale),
+      timezone: user.tz || undefined,
     };
   } catch (err) {
     if (slackErrorCode(err) === 'user_not_found') return undefined;

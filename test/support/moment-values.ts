@@ -89,6 +89,7 @@ export function momentFixture(overrides: Partial<Moment> = {}): Moment {
     createdAt: at,
     updatedAt: at,
     resolvedAt: null,
+    followedUpAt: null,
     ...overrides,
   };
 }

@@ -29,6 +29,9 @@ import {
  * The digest's aggregates. Every query is a range on (team_id, created_at), which the
  * moments_team_created_idx index serves; lists are cut in SQL, never in memory.
  */
+/** How far back a channel digest looks for the complaints followed up in its week. */
+const FOLLOW_UP_SCOPE_LOOKBACK_MS = 60 * 86_400_000;
+
 export function createDigestRepository(db: Db): DigestStore {
   function inScope(teamId: string, from: Date, to: Date, scope: DigestScope): SQL | undefined {
     if (scope.kind === 'workspace') return undefined;
@@ -268,6 +271,24 @@ export function createDigestRepository(db: Db): DigestStore {
         .orderBy(desc(momentStandards.createdAt))
         .limit(1);
       return (await withColleagues(rows))[0];
+    },
+
+    async followUpTimes(teamId, from, to, scope) {
+      // moments_team_followed_up_idx: the week's range of follow-up times, whatever the creation date.
+      const rows = await db
+        .select({ createdAt: moments.createdAt, followedUpAt: moments.followedUpAt })
+        .from(moments)
+        .where(
+          and(
+            eq(moments.teamId, teamId),
+            eq(moments.kind, 'complaint'),
+            gte(moments.followedUpAt, from),
+            lt(moments.followedUpAt, to),
+            // A complaint followed up this week may have been logged weeks before.
+            inScope(teamId, new Date(from.getTime() - FOLLOW_UP_SCOPE_LOOKBACK_MS), to, scope),
+          ),
+        );
+      return rows.map((r) => ({ createdAt: r.createdAt, followedUpAt: r.followedUpAt as Date }));
     },
 
     async latestPulse(teamId, from, to, minAnswers) {

@@ -59,6 +59,28 @@ export function createMantraRepository(db: Db): MantraStore {
       });
     },
 
+    async updateText(teamId, id, text) {
+      // An edited default line becomes the workspace's own: it no longer follows the language.
+      const updated = await db
+        .update(mantras)
+        .set({ text, isDefault: false })
+        .where(and(eq(mantras.teamId, teamId), eq(mantras.id, id)))
+        .returning(lineColumns);
+      return updated[0];
+    },
+
+    async removeById(teamId, id) {
+      return db.transaction(async (tx) => {
+        await lockTeam(tx, teamId);
+        const lines = await listLines(tx, teamId);
+        const line = lines.find((l) => l.id === id);
+        if (!line) return { ok: false as const, reason: 'not_found' as const };
+        if (lines.length <= 1) return { ok: false as const, reason: 'last_line' as const };
+        await tx.delete(mantras).where(and(eq(mantras.teamId, teamId), eq(mantras.id, id)));
+        return { ok: true as const, line };
+      });
+    },
+
     async lastPostOfLines(teamId) {
       const rows = await db
         .select({ mantraId: mantraPosts.mantraId, lastPost: max(mantraPosts.id) })

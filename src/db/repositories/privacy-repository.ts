@@ -6,6 +6,7 @@ import { type Db, executeRows } from '../client.js';
 import {
   auditLog,
   deactivatedPeople,
+  followUpReminders,
   mantras,
   momentColleagues,
   momentSeconders,
@@ -71,6 +72,10 @@ export function createPrivacyRepository(db: Db): PrivacyStore {
         await tx
           .delete(momentSeconders)
           .where(and(eq(momentSeconders.teamId, teamId), eq(momentSeconders.userId, userId)));
+        // Reminder claims name the follow-up owner; the complaints they followed lose them just below.
+        await tx
+          .delete(followUpReminders)
+          .where(and(eq(followUpReminders.teamId, teamId), eq(followUpReminders.ownerId, userId)));
         const unassigned = await tx
           .update(moments)
           .set({ followUpUserId: null })

@@ -1,3 +1,4 @@
+import { FOLLOW_UP_DELAY_DEFAULT_DAYS, followedUpWithinDelay } from '../follow-up/follow-up.js';
 import type { Standard } from '../standards/standard.js';
 import type { WorkspaceSettings } from '../workspace/workspace-service.js';
 import {
@@ -80,18 +81,30 @@ export function createDigestService(
     ): Promise<Digest> {
       const { start, end } = week;
       const previous = weekBefore(week, workspace.timezone);
-      const [counts, previousCounts, stories, colleagues, touchpoints, complaints, cited, all, pulse] =
-        await Promise.all([
-          store.countsByKindAndImpact(teamId, start, end, scope),
-          store.countsByKindAndImpact(teamId, previous.start, previous.end, scope),
-          store.topPraise(teamId, start, end, scope, DIGEST_PRAISE_STORIES),
-          store.recognisedColleagues(teamId, start, end, scope, DIGEST_COLLEAGUES),
-          store.complaintsByTouchpoint(teamId, start, end, scope),
-          store.complaintSamples(teamId, start, end, scope, DIGEST_COMPLAINTS_PER_TOUCHPOINT),
-          store.standardCounts(teamId, start, end, scope),
-          standards.all(teamId),
-          store.latestPulse(teamId, start, end, workspace.settings.anonymityThreshold),
-        ]);
+      const [
+        counts,
+        previousCounts,
+        stories,
+        colleagues,
+        touchpoints,
+        complaints,
+        cited,
+        all,
+        pulse,
+        followUps,
+      ] = await Promise.all([
+        store.countsByKindAndImpact(teamId, start, end, scope),
+        store.countsByKindAndImpact(teamId, previous.start, previous.end, scope),
+        store.topPraise(teamId, start, end, scope, DIGEST_PRAISE_STORIES),
+        store.recognisedColleagues(teamId, start, end, scope, DIGEST_COLLEAGUES),
+        store.complaintsByTouchpoint(teamId, start, end, scope),
+        store.complaintSamples(teamId, start, end, scope, DIGEST_COMPLAINTS_PER_TOUCHPOINT),
+        store.standardCounts(teamId, start, end, scope),
+        standards.all(teamId),
+        store.latestPulse(teamId, start, end, workspace.settings.anonymityThreshold),
+        store.followUpTimes(teamId, start, end, scope),
+      ]);
+      const delayDays = workspace.settings.followUpDelayDays ?? FOLLOW_UP_DELAY_DEFAULT_DAYS;
       const weights = workspace.settings.weights;
       const now = bankBalance(counts, weights);
       const before = bankBalance(previousCounts, weights);
@@ -117,6 +130,13 @@ export function createDigestService(
         standards: tallies,
         focus: await focusOf(teamId, week, workspace.timezone, scope, tallies),
         pulse,
+        followUps: {
+          count: followUps.length,
+          withinDelay: followUps.filter((f) =>
+            followedUpWithinDelay(f.createdAt, f.followedUpAt, delayDays, workspace.timezone),
+          ).length,
+          delayDays,
+        },
       };
     },
 

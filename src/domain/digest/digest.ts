@@ -89,6 +89,13 @@ export interface DigestStore {
     to: Date,
     scope: DigestScope,
   ): Promise<DigestStory | undefined>;
+  /** Creation and follow-up times of the complaints followed up (lesson and resolution) in the period. */
+  followUpTimes(
+    teamId: string,
+    from: Date,
+    to: Date,
+    scope: DigestScope,
+  ): Promise<{ createdAt: Date; followedUpAt: Date }[]>;
   /** The average trust score of the latest pulse closed in the period, with enough answers to show. */
   latestPulse(
     teamId: string,
@@ -127,6 +134,8 @@ export interface Digest {
   standards: StandardTally[];
   focus: TrainingFocus | undefined;
   pulse: { average: number; answers: number } | undefined;
+  /** Complaints followed up this week, and how many within the workspace's follow-up delay. */
+  followUps: { count: number; withinDelay: number; delayDays: number };
 }
 
 /** A standard with how often it was honoured (praise) and missed (complaints) in a period. */

@@ -38,6 +38,13 @@ export interface MantraStore {
     | { ok: false; reason: 'unknown_position'; count: number }
     | { ok: false; reason: 'last_line' }
   >;
+  /** Rewrites one line (it stops being the default); undefined when the team has no such line. */
+  updateText(teamId: string, id: number, text: string): Promise<MantraLine | undefined>;
+  /** Removes one line by id, never the last one. */
+  removeById(
+    teamId: string,
+    id: number,
+  ): Promise<{ ok: true; line: MantraLine } | { ok: false; reason: 'not_found' | 'last_line' }>;
   /** Id of the latest post of each line that was ever posted. */
   lastPostOfLines(teamId: string): Promise<Map<number, number>>;
   /** Praise stories of the team created in `[since, until]`, newest first. */
@@ -123,6 +130,29 @@ export function createMantraService(
       const removed = await store.removeAt(teamId, position);
       if (actorId && removed.ok)
         await audit.record(teamId, actorId, 'vision_line_removed', `line:${removed.line.id}`);
+      return removed;
+    },
+
+    /** Rewrites a line, with the same rules as adding one; `actorId` is audited. */
+    async edit(
+      teamId: string,
+      id: number,
+      text: string,
+      actorId: string,
+    ): Promise<{ ok: true; line: MantraLine } | { ok: false; reason: 'empty' | 'too_long' | 'not_found' }> {
+      const line = text.trim();
+      if (!line) return { ok: false, reason: 'empty' };
+      if (line.length > MANTRA_LINE_MAX) return { ok: false, reason: 'too_long' };
+      const updated = await store.updateText(teamId, id, line);
+      if (!updated) return { ok: false, reason: 'not_found' };
+      await audit.record(teamId, actorId, 'vision_line_edited', `line:${id}`);
+      return { ok: true, line: updated };
+    },
+
+    /** Removes a line by id, never the last one; `actorId` is audited. */
+    async removeById(teamId: string, id: number, actorId: string) {
+      const removed = await store.removeById(teamId, id);
+      if (removed.ok) await audit.record(teamId, actorId, 'vision_line_removed', `line:${id}`);
       return removed;
     },
 

@@ -1,3 +1,4 @@
+import { isFollowedUp } from '../follow-up/follow-up.js';
 import type { PeopleDirectory } from '../people.js';
 import type { AuditLog } from '../privacy/audit.js';
 import type { RoleService } from '../roles/role-service.js';
@@ -29,6 +30,7 @@ export type MomentPatch = Partial<
     | 'status'
     | 'standards'
     | 'resolvedAt'
+    | 'followedUpAt'
     | 'recognitionChannelId'
     | 'recognitionTs'
   >
@@ -62,6 +64,12 @@ export type MomentFailure = 'not_found' | 'not_allowed' | 'not_a_complaint';
 
 /** Why a moment was not logged: a colleague who cannot be named, or a `#tag` that names no standard. */
 export type LogProblem = ColleagueProblem | UnknownCitations;
+
+/** Stamps the end of a complaint's follow-up the first time it has both a lesson and a resolution. */
+function withFollowUpStamp(moment: Moment, patch: MomentPatch, now: Date): MomentPatch {
+  if (moment.followedUpAt || !isFollowedUp({ ...moment, ...patch })) return patch;
+  return { ...patch, followedUpAt: now };
+}
 
 type Outcome<T, E> = { ok: true; value: T } | { ok: false; problem: E };
 
@@ -191,13 +199,17 @@ export function createMomentService(
       const after = await store.update(
         teamId,
         id,
-        {
-          ...draft,
-          colleagueIds: colleagues.value,
-          lesson: draft.lesson?.trim() || null,
-          followUpUserId: draft.followUpUserId ?? before.followUpUserId,
-          standards: cited.tags,
-        },
+        withFollowUpStamp(
+          before,
+          {
+            ...draft,
+            colleagueIds: colleagues.value,
+            lesson: draft.lesson?.trim() || null,
+            followUpUserId: draft.followUpUserId ?? before.followUpUserId,
+            standards: cited.tags,
+          },
+          now,
+        ),
         now,
       );
       if (!after) return { ok: false, problem: 'not_found' };
@@ -233,7 +245,7 @@ export function createMomentService(
       if (change.resolve && moment.status !== 'resolved')
         Object.assign(patch, { status: 'resolved', resolvedAt: now });
       if (Object.keys(patch).length === 0) return { ok: true, value: moment };
-      const updated = await store.update(teamId, id, patch, now);
+      const updated = await store.update(teamId, id, withFollowUpStamp(moment, patch, now), now);
       return updated ? { ok: true, value: updated } : { ok: false, problem: 'not_found' };
     },
 

@@ -42,6 +42,8 @@ export interface Moment {
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
+  /** When the complaint first had both a lesson and its resolution; null until then. */
+  followedUpAt: Date | null;
 }
 
 /** What someone logs; the rest (id, status, times) the service fills in. */

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'schedule_added',
   'schedule_removed',
   'vision_line_added',
+  'vision_line_edited',
   'vision_line_removed',
   'app_uninstalled',
   'app_reinstalled',

@@ -234,6 +234,10 @@ export function createPulseService(
       return store.claimClose(teamId, open.id, now, userId);
     },
 
+    /** Closes one pulse now (the App Home's close button); undefined when it is closed or gone already. */
+    closeById: (teamId: string, pulseId: string, userId: string, now: Date) =>
+      store.claimClose(teamId, pulseId, now, userId),
+
     /** Pulses past their deadline, each claimed by exactly one caller. */
     claimDueClosings: (now: Date) => store.claimDueClosings(now),
     /** Pulses whose reminder is due, each claimed by exactly one caller. */

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  FOLLOW_UP_DELAY_DEFAULT_DAYS,
+  FOLLOW_UP_DELAY_MAX_DAYS,
+  FOLLOW_UP_DELAY_MIN_DAYS,
+} from '../follow-up/follow-up.js';
 import { isLocale, type Locale } from '../locale.js';
 import type { AuditLog } from '../privacy/audit.js';
 import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../privacy/retention.js';
@@ -35,6 +40,15 @@ export const workspaceSettingsSchema = z.object({
     .object({ praise: z.string().regex(EMOJI_NAME), complaint: z.string().regex(EMOJI_NAME) })
     .default(DEFAULT_REACTION_EMOJI)
     .catch(DEFAULT_REACTION_EMOJI),
+  /** Working days before a complaint's owner is reminded; null: reminders off. */
+  followUpDelayDays: z
+    .number()
+    .int()
+    .min(FOLLOW_UP_DELAY_MIN_DAYS)
+    .max(FOLLOW_UP_DELAY_MAX_DAYS)
+    .nullable()
+    .default(FOLLOW_UP_DELAY_DEFAULT_DAYS)
+    .catch(FOLLOW_UP_DELAY_DEFAULT_DAYS),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 

@@ -68,6 +68,7 @@ export const privacyEn = {
     schedule_added: 'added a schedule',
     schedule_removed: 'removed a schedule',
     vision_line_added: 'added a vision line',
+    vision_line_edited: 'edited a vision line',
     vision_line_removed: 'removed a vision line',
     app_uninstalled: 'recorded the app’s uninstall',
     app_reinstalled: 'recorded the app’s return',

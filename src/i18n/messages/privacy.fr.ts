@@ -65,6 +65,7 @@ export const privacyFr: typeof privacyEn = {
     schedule_added: 'a ajouté une planification',
     schedule_removed: 'a retiré une planification',
     vision_line_added: 'a ajouté une ligne de vision',
+    vision_line_edited: 'a modifié une ligne de vision',
     vision_line_removed: 'a retiré une ligne de vision',
     app_uninstalled: 'a noté la désinstallation de l’app',
     app_reinstalled: 'a noté le retour de l’app',

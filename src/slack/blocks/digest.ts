@@ -143,6 +143,19 @@ export function buildDigest(
     }
   }
 
+  const { followUps } = digest;
+  if (followUps.count > 0) {
+    blocks.push(
+      context(
+        m.digestFollowUps({
+          count: followUps.count,
+          within: followUps.withinDelay,
+          days: followUps.delayDays,
+        }),
+      ),
+    );
+  }
+
   if (digest.standards.length) {
     blocks.push({ type: 'divider' }, ...standardsBlocks(m, digest, options.charts?.standards));
   }

@@ -16,12 +16,12 @@ import { escapeUserText, quote, truncate } from '../mrkdwn.js';
 import { type Block, context, SECTION_TEXT_MAX, section } from './common.js';
 import { citationLine, unknownStandardsField } from './standards.js';
 
-const plain = (text: string): types.PlainTextElement => ({
+export const plain = (text: string): types.PlainTextElement => ({
   type: 'plain_text',
   text: truncate(text, 75),
   emoji: true,
 });
-const option = (text: string, value: string) => ({ text: plain(text), value });
+export const option = (text: string, value: string) => ({ text: plain(text), value });
 
 /** `<@A>, <@B> and <@C>`: live mentions the bot builds itself. */
 export function mentionList(userIds: string[], and: string): string {
@@ -52,7 +52,12 @@ export function storyQuote(story: string): string {
   return quote(truncate(escapeUserText(story), SECTION_TEXT_MAX - 200));
 }
 
-function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {
+export function button(
+  text: string,
+  actionId: string,
+  value: string,
+  style?: 'primary' | 'danger',
+): types.Button {
   return { type: 'button', text: plain(text), action_id: actionId, value, ...(style ? { style } : {}) };
 }
 

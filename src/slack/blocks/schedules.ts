@@ -42,7 +42,12 @@ export function buildScheduleCreated(
   return { text: summary, blocks };
 }
 
-function lastRunLine(m: Messages, locale: Locale, run: ScheduleRun | undefined, timeZone: string): string {
+export function lastRunLine(
+  m: Messages,
+  locale: Locale,
+  run: ScheduleRun | undefined,
+  timeZone: string,
+): string {
   if (!run) return m.scheduleLastNever;
   const when = formatFireTime(locale, run.fireAt, timeZone);
   switch (run.status) {

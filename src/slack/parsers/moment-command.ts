@@ -78,6 +78,8 @@ export const momentModalMetadata = z.object({
   source: z.enum(['command', 'modal', 'shortcut']).default('modal'),
   channelId: z.string().optional(),
   messageTs: z.string().optional(),
+  /** Opened from the App Home: the submission republishes the Home. */
+  home: z.literal(true).optional(),
 });
 export type MomentModalMetadata = z.infer<typeof momentModalMetadata>;
 

@@ -20,7 +20,7 @@ export const digestOptions = z
 type DigestOptions = z.infer<typeof digestOptions>;
 
 /** The members of a channel (paged: conversations.members answers 1000 ids at most per call). */
-async function channelMembers(deps: Pick<Deps, 'slack'>, channelId: string): Promise<string[]> {
+export async function channelMembers(deps: Pick<Deps, 'slack'>, channelId: string): Promise<string[]> {
   const members: string[] = [];
   // The WebClient follows the cursor; 20 000 members is more than any team channel needs.
   for await (const page of deps.slack.paginate('conversations.members', {

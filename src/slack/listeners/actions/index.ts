@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
-import { ACTIONS } from '../../ids.js';
+import { ACTIONS, HOME_ACTIONS } from '../../ids.js';
+import { handleHomeAction } from './home.js';
 import { handleMomentAddDetails } from './moment-add-details.js';
 import { handleMomentAddLesson } from './moment-add-lesson.js';
 import { handleMomentChooseStandards } from './moment-choose-standards.js';
@@ -27,5 +28,10 @@ export function registerActions(app: App, deps: Deps) {
   app.action(
     { type: 'block_actions', action_id: ACTIONS.momentChooseStandards },
     handleMomentChooseStandards(deps),
+  );
+  // Every Home button: `home_<verb>`, with `:<n>` on the ones a list repeats.
+  app.action(
+    { type: 'block_actions', action_id: new RegExp(`^${HOME_ACTIONS.prefix}`) },
+    handleHomeAction(deps),
   );
 }

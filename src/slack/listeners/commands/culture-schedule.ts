@@ -14,7 +14,7 @@ function typedCode(text: string): string {
   return escapeUserText(text).replace(/`/g, "'");
 }
 
-function describeProblem(m: Messages, problem: CronProblem): string {
+export function describeProblem(m: Messages, problem: CronProblem): string {
   switch (problem.kind) {
     case 'field_count':
       return m.scheduleCronFieldCount({ count: problem.count });

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { EVENTS } from '../../ids.js';
+import { handleAppHomeOpened } from './app-home-opened.js';
 import { handleAppUninstalled } from './app-uninstalled.js';
 import { handleReactionAdded } from './reaction-added.js';
 import { handleReactionRemoved } from './reaction-removed.js';
@@ -12,4 +13,5 @@ export function registerEvents(app: App, deps: Deps) {
   app.event(EVENTS.userChange, handleUserChange(deps));
   app.event(EVENTS.reactionAdded, handleReactionAdded(deps));
   app.event(EVENTS.reactionRemoved, handleReactionRemoved(deps));
+  app.event(EVENTS.appHomeOpened, handleAppHomeOpened(deps));
 }

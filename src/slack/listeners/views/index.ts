@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { VIEWS } from '../../ids.js';
+import { handleHomeLine, handleHomeRole, handleHomeSchedule, handleHomeSettings } from './home-forms.js';
 import { handleMomentLesson } from './moment-lesson.js';
 import { handleMomentModal } from './moment-modal.js';
 import { handlePulseAnswerSubmit } from './pulse-answer.js';
@@ -9,4 +10,8 @@ export function registerViews(app: App, deps: Deps) {
   app.view({ type: 'view_submission', callback_id: VIEWS.momentModal }, handleMomentModal(deps));
   app.view({ type: 'view_submission', callback_id: VIEWS.momentLesson }, handleMomentLesson(deps));
   app.view({ type: 'view_submission', callback_id: VIEWS.pulseAnswer }, handlePulseAnswerSubmit(deps));
+  app.view({ type: 'view_submission', callback_id: VIEWS.homeLine }, handleHomeLine(deps));
+  app.view({ type: 'view_submission', callback_id: VIEWS.homeSchedule }, handleHomeSchedule(deps));
+  app.view({ type: 'view_submission', callback_id: VIEWS.homeRole }, handleHomeRole(deps));
+  app.view({ type: 'view_submission', callback_id: VIEWS.homeSettings }, handleHomeSettings(deps));
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../../deps.js';
 import { messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { momentProblemText } from '../../blocks/moments.js';
+import { republishHome } from '../../home-publisher.js';
 import { BLOCKS } from '../../ids.js';
 import { parseLessonModal, parseModalMetadata } from '../../parsers/moment-command.js';
 import { notifyUser } from '../../posts/notices.js';
@@ -42,5 +43,6 @@ export const handleMomentLesson =
       return notifyUser(deps, target, buildTextMessage(momentProblemText(m, problem)));
     }
     const text = parsed.resolve ? `${m.momentsLessonSaved}\n${m.momentsResolved}` : m.momentsLessonSaved;
+    if (meta.home) return republishHome(deps, { teamId, userId }, { notice: text });
     await notifyUser(deps, target, buildTextMessage(text));
   };

@@ -7,6 +7,7 @@ import type { UnknownCitations } from '../../../domain/standards/standard-servic
 import { type Messages, messages } from '../../../i18n/index.js';
 import { buildTextMessage } from '../../blocks/common.js';
 import { buildMomentConfirmation, momentProblemText } from '../../blocks/moments.js';
+import { republishHome } from '../../home-publisher.js';
 import { BLOCKS } from '../../ids.js';
 import { type ModalFieldError, parseModalMetadata, parseMomentModal } from '../../parsers/moment-command.js';
 import { createMomentPublisher } from '../../posts/moment.js';
@@ -108,7 +109,8 @@ export const handleMomentModal =
               : m.genericError;
           return notifyUser(deps, target, buildTextMessage(text));
         }
-        await notifyUser(deps, target, buildTextMessage(m.momentsUpdated));
+        if (meta.home) await republishHome(deps, { teamId, userId }, { notice: m.momentsUpdated });
+        else await notifyUser(deps, target, buildTextMessage(m.momentsUpdated));
         await publisher.refresh(edited.value.after);
         return;
       }
@@ -137,6 +139,7 @@ export const handleMomentModal =
       if (!logged.ok) return notifyUser(deps, target, buildTextMessage(colleagueText(m, logged.problem)));
       if (!logged.value.created) return;
       await notifyUser(deps, target, buildMomentConfirmation(m, logged.value.moment));
+      if (meta.home) await republishHome(deps, { teamId, userId });
       await publisher.announce(logged.value.moment);
     } catch (err) {
       deps.logger.error({ err, userId, teamId }, 'saving a moment from the modal failed');

@@ -1,0 +1,221 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { z } from 'zod';
+import type { Deps } from '../../../deps.js';
+import { momentRules } from '../../../domain/moments/moment-service.js';
+import { type Messages, messages } from '../../../i18n/index.js';
+import type { HomeViewState } from '../../blocks/home.js';
+import {
+  buildLineModal,
+  buildRoleModal,
+  buildScheduleModal,
+  buildSettingsModal,
+} from '../../blocks/home-modals.js';
+import { buildLessonModal, buildMomentModal } from '../../blocks/moments.js';
+import { republishHome } from '../../home-publisher.js';
+import { HOME_ACTIONS } from '../../ids.js';
+import { homeValues, parseHomeState } from '../../parsers/home.js';
+import { createMomentPublisher } from '../../posts/moment.js';
+import { createPulsePublisher } from '../../posts/pulse.js';
+import { handlePulseAnswerOpen } from './pulse-answer.js';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+
+interface HomeClick {
+  deps: Deps;
+  args: Args;
+  teamId: string;
+  userId: string;
+  m: Messages;
+  value: string | undefined;
+  state: HomeViewState;
+  open(view: Parameters<Args['client']['views']['open']>[0]['view']): Promise<undefined>;
+}
+
+/**
+ * What a click leads to: a notice and the Home republished (a string, possibly empty), or
+ * nothing more (undefined: a modal was opened, its submission republishes).
+ */
+type Verb = (click: HomeClick) => Promise<string | undefined>;
+
+/** Metadata of the moment and lesson modals opened from the Home: their submission republishes it. */
+const fromHome = (momentId?: string) =>
+  JSON.stringify({ source: 'modal', home: true, ...(momentId ? { momentId } : {}) });
+
+function parse<T extends z.ZodTypeAny>(schema: T, value: string | undefined): z.infer<T> | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const notAllowed = (m: Messages, needed: 'admin' | 'manager') =>
+  m.homeNoticeNotAllowed({ needed: needed === 'admin' ? m.roleNameAdmin : m.roleNameManager });
+
+/** Opens an admin form; anyone else (a forged payload) is told, and nothing opens. */
+const adminForm =
+  (build: (click: HomeClick) => Promise<Parameters<HomeClick['open']>[0]>): Verb =>
+  async (click) => {
+    if (!(await click.deps.roles.can(click.teamId, click.userId, 'admin')))
+      return notAllowed(click.m, 'admin');
+    return click.open(await build(click));
+  };
+
+const verbs: Record<string, Verb> = {
+  [HOME_ACTIONS.logMoment]: async ({ deps, teamId, m, open }) =>
+    open(buildMomentModal(m, {}, fromHome(), false, await deps.standards.all(teamId))),
+  [HOME_ACTIONS.praise]: async ({ deps, teamId, m, open }) =>
+    open(buildMomentModal(m, { kind: 'praise' }, fromHome(), false, await deps.standards.all(teamId))),
+
+  [HOME_ACTIONS.page]: async (click) => {
+    const target = parse(homeValues.page, click.value);
+    if (target) click.state.pages[target.list] = target.page;
+    return '';
+  },
+
+  [HOME_ACTIONS.moment]: async ({ deps, teamId, userId, m, value, open }) => {
+    const choice = parse(homeValues.moment, value);
+    if (!choice) return m.homeNoticeGone;
+    if (choice.verb === 'edit') {
+      const moment = await deps.moments.get(teamId, choice.id);
+      if (!moment) return m.homeNoticeGone;
+      if (!momentRules.canEdit(moment, userId)) return m.momentsNotAllowedEdit;
+      return open(buildMomentModal(m, moment, fromHome(moment.id), true, await deps.standards.all(teamId)));
+    }
+    const removed = await deps.moments.remove(teamId, userId, choice.id);
+    if (!removed.ok) return removed.problem === 'not_allowed' ? m.momentsNotAllowedDelete : m.homeNoticeGone;
+    await createMomentPublisher(deps).retract(removed.value);
+    return m.homeNoticeDeleted;
+  },
+
+  [HOME_ACTIONS.followUp]: async ({ deps, teamId, userId, m, value, open }) => {
+    const choice = parse(homeValues.followUp, value);
+    if (!choice) return m.homeNoticeGone;
+    if (choice.verb === 'resolve') {
+      const result = await deps.moments.followUp(teamId, userId, choice.id, { resolve: true }, deps.clock());
+      if (result.ok) return m.homeNoticeResolved;
+      return result.problem === 'not_allowed' ? m.momentsNotAllowedFollowUp : m.homeNoticeGone;
+    }
+    const moment = await deps.moments.get(teamId, choice.id);
+    if (moment?.kind !== 'complaint') return m.homeNoticeGone;
+    const isAdmin = await deps.roles.can(teamId, userId, 'admin');
+    if (!momentRules.canFollowUp(moment, userId, isAdmin)) return m.momentsNotAllowedFollowUp;
+    return open(buildLessonModal(m, moment, fromHome(moment.id)));
+  },
+
+  // The pulse's own Answer flow, which opens its modal (or says why not) without a reply of its own.
+  [HOME_ACTIONS.answer]: async ({ deps, args }) => {
+    await handlePulseAnswerOpen(deps)({ ...args, ack: async () => {} });
+    return undefined;
+  },
+
+  [HOME_ACTIONS.closePulse]: async ({ deps, teamId, userId, m, value }) => {
+    const pulseId = parse(homeValues.pulseId, value);
+    if (!pulseId) return m.homeNoticeGone;
+    const closed = await deps.settings.closePulse(teamId, userId, pulseId, deps.clock());
+    if (!closed.ok) return closed.reason === 'not_allowed' ? notAllowed(m, 'manager') : m.homeNoticeGone;
+    try {
+      await createPulsePublisher(deps).publishResults(closed.value);
+      return m.homeNoticePulseClosed;
+    } catch (err) {
+      // The claim stays: the deadline job posts the results on its next passes.
+      deps.logger.error({ err, teamId, pulseId }, 'posting pulse results from the Home failed');
+      return m.homeNoticePulseResultsLater;
+    }
+  },
+
+  [HOME_ACTIONS.lineAdd]: adminForm(async ({ m }) => buildLineModal(m)),
+  [HOME_ACTIONS.line]: async (click) => {
+    const { deps, teamId, userId, m, value } = click;
+    const choice = parse(homeValues.line, value);
+    if (!choice) return m.homeNoticeGone;
+    if (choice.verb === 'remove') {
+      const removed = await deps.settings.removeLine(teamId, userId, choice.id);
+      if (removed.ok) return m.homeNoticeDeleted;
+      return {
+        not_allowed: notAllowed(m, 'admin'),
+        last_line: m.homeNoticeLastLine,
+        not_found: m.homeNoticeGone,
+      }[removed.reason];
+    }
+    return adminForm(async () => {
+      const lines = await deps.mantras.lines(
+        teamId,
+        messages(await deps.languages.forWorkspace(teamId)).mantraDefaultLine,
+      );
+      const line = lines.find((l) => l.id === choice.id);
+      return buildLineModal(
+        m,
+        line ? { id: line.id, text: line.isDefault ? m.mantraDefaultLine : line.text } : undefined,
+      );
+    })(click);
+  },
+
+  [HOME_ACTIONS.scheduleAdd]: adminForm(async ({ deps, teamId, m }) =>
+    buildScheduleModal(m, (await deps.workspaces.get(teamId)).timezone),
+  ),
+  [HOME_ACTIONS.scheduleRemove]: async ({ deps, teamId, userId, m, value }) => {
+    const id = parse(homeValues.scheduleId, value);
+    if (id === undefined) return m.homeNoticeGone;
+    const removed = await deps.settings.removeSchedule(teamId, userId, id);
+    if (removed.ok) return m.homeNoticeScheduleRemoved;
+    return removed.reason === 'not_allowed' ? notAllowed(m, 'admin') : m.homeNoticeGone;
+  },
+
+  [HOME_ACTIONS.roleGrant]: adminForm(async ({ m }) => buildRoleModal(m)),
+  [HOME_ACTIONS.roleRevoke]: async ({ deps, teamId, userId, m, value }) => {
+    const target = parse(homeValues.userId, value);
+    if (!target) return m.homeNoticeGone;
+    const result = await deps.settings.setRole(teamId, userId, target, 'member');
+    if (!result.ok) return result.reason === 'not_allowed' ? notAllowed(m, 'admin') : m.homeNoticeGone;
+    return result.value.effective === 'admin'
+      ? m.homeNoticeSlackAdmin({ user: target })
+      : m.homeNoticeRoleRevoked({ user: target });
+  },
+
+  [HOME_ACTIONS.settings]: adminForm(async ({ deps, teamId, m }) =>
+    buildSettingsModal(m, await deps.workspaces.get(teamId)),
+  ),
+};
+
+/**
+ * Every button and menu of the Home (action ids `home_…`). The Home has no response_url: what
+ * happened is told by republishing the tab with a notice on top. Each verb goes through the
+ * domain service that owns the change, whose permission rule decides, so a forged payload from
+ * a member changes nothing and is told so.
+ */
+export const handleHomeAction = (deps: Deps) => async (args: Args) => {
+  await args.ack();
+  const { body } = args;
+  const action = body.actions[0];
+  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const userId = body.user.id;
+  const m = messages(await deps.languages.forUser(teamId, userId));
+  const verb = action?.action_id.split(':')[0] ?? '';
+  const value =
+    action?.type === 'button'
+      ? action.value
+      : action?.type === 'overflow'
+        ? action.selected_option.value
+        : undefined;
+  const state = parseHomeState(body.view?.private_metadata);
+  const click: HomeClick = {
+    deps,
+    args,
+    teamId,
+    userId,
+    m,
+    value,
+    state,
+    open: async (view) => {
+      await args.client.views.open({ trigger_id: body.trigger_id, view });
+      return undefined;
+    },
+  };
+  let notice: string | undefined;
+  try {
+    notice = await (verbs[verb] ?? (async () => m.homeNoticeGone))(click);
+  } catch (err) {
+    deps.logger.error({ err, teamId, userId, verb }, 'a Home action failed');
+    notice = m.homeNoticeFailed;
+  }
+  if (notice === undefined) return;
+  await republishHome(deps, { teamId, userId }, { notice: notice || undefined, state });
+};
