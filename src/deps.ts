@@ -57,6 +57,8 @@ export interface Deps {
   readonly settings: SettingsService;
   /** Claims and outcomes of scheduled posts: the referee between replicas. */
   readonly scheduleRuns: ScheduleRunStore;
+  /** Requests already handled (replays are dropped); the housekeeping job forgets old keys. */
+  readonly requestLedger: { forgetBefore(cutoff: Date): Promise<void> };
   /** Cron questions (validation, fire times), answered by node-cron. */
   readonly cron: CronCalendar;
 }

@@ -9,6 +9,7 @@ import { createMantraRepository } from './db/repositories/mantra-repository.js';
 import { createMomentRepository } from './db/repositories/moment-repository.js';
 import { createPrivacyRepository } from './db/repositories/privacy-repository.js';
 import { createPulseRepository } from './db/repositories/pulse-repository.js';
+import { createRequestLedgerRepository } from './db/repositories/request-ledger-repository.js';
 import { createRoleRepository } from './db/repositories/role-repository.js';
 import {
   createScheduleRepository,
@@ -83,7 +84,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await database.migrate();
   logger.info({ database: database.kind }, 'database ready');
 
-  const slackApp = buildSlackApp({ config, logger, isHealthy: () => database.ping() });
+  const requestLedger = createRequestLedgerRepository(database.db);
+  const slackApp = buildSlackApp({
+    config,
+    logger,
+    isHealthy: () => database.ping(),
+    ledger: requestLedger,
+    clock,
+  });
   const people = createSlackPeopleDirectory(slackApp.app.client, clock);
   // Services record admin actions themselves, so the audit log comes first.
   const audit = createAuditLog(createAuditRepository(database.db), clock);
@@ -157,6 +165,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     }),
     settings: createSettingsService({ roles, workspaces, mantras, schedules, pulses }),
     scheduleRuns: createScheduleRunRepository(database.db),
+    requestLedger,
     cron,
   };
   registerListeners(slackApp.app, deps);
@@ -197,6 +206,36 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   };
 }
 
+/**
+ * A promise rejected or an error thrown outside any handler (a library's background task, a
+ * request Bolt does not expect) would end Node's process, and with it every request in flight.
+ * One such error means one request failed: log it and keep serving. Should it keep happening
+ * the process is in a broken state; exit then and let the supervisor restart it.
+ */
+export function keepServingThroughStrayErrors(
+  logger: Logger,
+  {
+    target = process as Pick<NodeJS.EventEmitter, 'on'>,
+    exit = (code: number): void => process.exit(code),
+    now = Date.now,
+  } = {},
+) {
+  const LIMIT = 20;
+  const WINDOW_MS = 60_000;
+  let recent: number[] = [];
+  const stray = (kind: string) => (err: unknown) => {
+    const at = now();
+    recent = [...recent.filter((earlier) => at - earlier < WINDOW_MS), at];
+    logger.error({ err, kind }, 'an error escaped every handler; still serving');
+    if (recent.length >= LIMIT) {
+      logger.fatal({ errors: recent.length }, 'too many stray errors in a minute; exiting to be restarted');
+      exit(1);
+    }
+  };
+  target.on('unhandledRejection', stray('unhandledRejection'));
+  target.on('uncaughtException', stray('uncaughtException'));
+}
+
 async function main() {
   loadDotEnv();
   if (!hasSlackCredentials()) {
@@ -216,6 +255,7 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  keepServingThroughStrayErrors(logger);
   const bot = await startBot(config, { logger });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

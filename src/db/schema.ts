@@ -63,6 +63,20 @@ export const processedEvents = pgTable(
   ],
 );
 
+/**
+ * Signatures of the HTTP requests (and ids of the Socket Mode envelopes) already handled, so
+ * the same signed bytes sent again run once. Slack refuses signatures older than five minutes,
+ * so rows are forgotten after ten. No team id: the key is checked before the body is trusted.
+ */
+export const processedRequests = pgTable(
+  'processed_requests',
+  {
+    key: text('key').primaryKey(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('processed_requests_received_idx').on(t.receivedAt)],
+);
+
 export const moments = pgTable(
   'moments',
   {

@@ -5,9 +5,11 @@
 
 /**
  * A spreadsheet opening a cell that starts with one of these runs it as a formula
- * (CSV injection, e.g. `=HYPERLINK(...)`); a leading quote makes it plain text.
+ * (CSV injection, e.g. `=HYPERLINK(...)`); a leading quote makes it plain text. Spreadsheets
+ * read the fullwidth signs `＝ ＋ － ＠` (typed by Japanese and Chinese keyboards) as their
+ * ASCII forms, so they count too.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export type CsvValue = string | number | boolean | Date | null | undefined;
 

@@ -1,9 +1,25 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  type App,
+  type CustomRoute,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  type Receiver,
+  SocketModeReceiver,
+  type webApi,
+} from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { toBoltLogger } from './bolt-logger.js';
+import { createHttpGate, type HttpGate } from './http-gate.js';
+import {
+  GuardedApp,
+  MalformedRequest,
+  REQUEST_KEY,
+  ReplayedRequest,
+  type RequestLedger,
+} from './request-guard.js';
 
 export interface SlackAppHandle {
   readonly app: App;
@@ -20,13 +36,18 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Answers GET /healthz: true when the database is reachable. */
   isHealthy: () => Promise<boolean>;
+  /** Where handled requests are remembered, so a replay runs once. */
+  ledger: RequestLedger;
+  clock: () => Date;
 }
+
+const ENDPOINT = '/slack/events';
 
 /**
  * Builds the Bolt app. Socket Mode when an app token is configured, HTTP otherwise; both serve
  * /healthz on PORT. The Web API client talks to SLACK_API_URL (GovSlack, proxies, the emulator).
  */
-export function buildSlackApp({ config, logger, isHealthy }: SlackAppOptions): SlackAppHandle {
+export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: SlackAppOptions): SlackAppHandle {
   const boltLogger = toBoltLogger(logger);
   const healthRoute: CustomRoute = {
     path: '/healthz',
@@ -43,43 +64,75 @@ export function buildSlackApp({ config, logger, isHealthy }: SlackAppOptions): S
     },
   };
 
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.slackApiUrl,
+    // The client waits out 429 Retry-After itself (rejectRateLimitedCalls is false); other
+    // failures get a few quick retries instead of the default half hour, so an interactive
+    // reply is never stuck behind a long back-off.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    // The client waits forever by default: a hung call would hold a scheduled run's claim
+    // (and its node-cron task) until another replica takes it over and posts twice.
+    timeout: 30_000,
+  };
+
   let receiver: Receiver;
   let httpServer: Server | undefined;
+  let gate: HttpGate | undefined;
   if (config.slackMode.kind === 'socket') {
     receiver = new SocketModeReceiver({
       appToken: config.slackMode.appToken,
       logger: boltLogger,
       customRoutes: [healthRoute],
-      installerOptions: { port: config.port },
+      // clientOptions: apps.connections.open goes to SLACK_API_URL too (GovSlack, proxies, tests).
+      installerOptions: { port: config.port, clientOptions },
+      customPropertiesExtractor: (args: { envelope_id?: unknown }) =>
+        typeof args.envelope_id === 'string' ? { [REQUEST_KEY]: `envelope:${args.envelope_id}` } : {},
+      // Acked, so Slack does not deliver a broken envelope again.
+      processEventErrorHandler: async ({ error }) => error instanceof MalformedRequest,
     });
   } else {
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: config.slackMode.signingSecret,
-      endpoints: '/slack/events',
+      endpoints: ENDPOINT,
       logger: boltLogger,
       customRoutes: [healthRoute],
       port: config.port,
+      // The signature names the exact bytes Slack sent: the same bytes again are a replay.
+      customPropertiesExtractor: (req) => {
+        const signature = req.headers['x-slack-signature'];
+        return typeof signature === 'string' ? { [REQUEST_KEY]: signature } : {};
+      },
+      processEventErrorHandler: async (args) => {
+        if (!(args.error instanceof MalformedRequest)) {
+          return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+        }
+        args.response.writeHead(400);
+        args.response.end();
+        return false;
+      },
     });
+    gate = createHttpGate({
+      signingSecret: config.slackMode.signingSecret,
+      endpoint: ENDPOINT,
+      logger,
+      clock,
+    });
+    http.requestListener = gate.wrap(http.requestListener);
+    receiver = http;
   }
 
-  const app = new App({
-    token: config.slackBotToken,
-    receiver,
-    // Without this Bolt calls auth.test from its constructor and an unreachable Slack becomes an
-    // unhandled rejection; init() in start() surfaces it as an ordinary error instead.
-    deferInitialization: true,
-    logger: boltLogger,
-    clientOptions: {
-      slackApiUrl: config.slackApiUrl,
-      // The client waits out 429 Retry-After itself (rejectRateLimitedCalls is false); other
-      // failures get a few quick retries instead of the default half hour, so an interactive
-      // reply is never stuck behind a long back-off.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000 },
-      // The client waits forever by default: a hung call would hold a scheduled run's claim
-      // (and its node-cron task) until another replica takes it over and posts twice.
-      timeout: 30_000,
+  const app = new GuardedApp(
+    {
+      token: config.slackBotToken,
+      receiver,
+      // Without this Bolt calls auth.test from its constructor and an unreachable Slack becomes an
+      // unhandled rejection; init() in start() surfaces it as an ordinary error instead.
+      deferInitialization: true,
+      logger: boltLogger,
+      clientOptions,
     },
-  });
+    { ledger, logger, clock },
+  );
 
   // Track handlers in flight so a graceful stop can let them finish.
   let inFlight = 0;
@@ -99,6 +152,8 @@ export function buildSlackApp({ config, logger, isHealthy }: SlackAppOptions): S
   }
 
   app.error(async (error) => {
+    // A replay stops at its ack on purpose; GuardedApp logs it once.
+    if ((error.original ?? error) instanceof ReplayedRequest) return;
     logger.error({ err: error.original ?? error, code: error.code }, 'unhandled error in a Slack listener');
   });
 
@@ -117,6 +172,7 @@ export function buildSlackApp({ config, logger, isHealthy }: SlackAppOptions): S
     },
     whenIdle,
     async stop(drainMs) {
+      gate?.flush();
       await app.stop().catch((err) => logger.warn({ err }, 'stopping the Slack receiver failed'));
       if (!(await whenIdle(drainMs))) logger.warn({ inFlight }, 'stopped with Slack handlers still running');
     },

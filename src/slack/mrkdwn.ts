@@ -9,7 +9,22 @@
  * cannot forge links or formatting tokens. Person mentions (`<@U…>`) stay as they were:
  * naming a colleague in a story is the point of it.
  */
+import { SLACK_CHANNEL_ID, SLACK_USER_ID } from './parsers/slack-ids.js';
+
 const WORD_JOINER = '\u2060';
+
+/**
+ * A live mention of a person. Only an id in Slack's shape becomes `<@…>`: a stored id that is
+ * not one (a forged `U0BOB><!channel>`) is shown as inert text, never as markup.
+ */
+export function mentionUser(id: string): string {
+  return SLACK_USER_ID.test(id) ? `<@${id}>` : escapeUserText(id);
+}
+
+/** A channel link, under the same rule as mentionUser. */
+export function mentionChannel(id: string): string {
+  return SLACK_CHANNEL_ID.test(id) ? `<#${id}>` : escapeUserText(id);
+}
 
 export function escapeUserText(text: string): string {
   const kept: string[] = [];

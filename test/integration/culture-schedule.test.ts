@@ -70,6 +70,18 @@ describeEachDatabase('/culture schedule, schedules, unschedule, timezone', (db) 
     );
   });
 
+  it('says that both day fields must match, with the next dates, for "0 9 13 * 5"', async () => {
+    const reply = await culture(ADMIN, 'schedule mantra <#C0FLOOR> "0 9 13 * 5" UTC');
+    const text = JSON.stringify(reply.body.blocks);
+    // node-cron fires on Friday the 13th only, where standard cron fires on every 13th and every Friday.
+    expect(text).toContain('only on days that match *both*');
+    expect(text).toContain('• Fri, 13 Aug 2027, 09:00');
+    expect(await db().db.select().from(schedules)).toHaveLength(1);
+
+    const either = await culture(ADMIN, 'schedule mantra <#C0FLOOR> "0 9 13 * *" UTC');
+    expect(JSON.stringify(either.body.blocks)).not.toContain('match *both*');
+  });
+
   it('accepts more than hourly with a warning', async () => {
     const reply = await culture(ADMIN, 'schedule mantra <#C0FLOOR> "*/15 9-17 * * 1-5" UTC');
     const text = JSON.stringify(reply.body.blocks);

@@ -83,6 +83,18 @@ describe('the bot as a process (HTTP mode, embedded database)', () => {
     expect(unsigned.status).toBe(401);
   });
 
+  it('survives signed bodies Bolt does not expect (null, payload=null) and keeps serving', async () => {
+    const driver = createSlackDriver({ appUrl: `http://127.0.0.1:${port}`, signingSecret: SECRET, emulator });
+    expect((await driver.post('null', 'application/json')).status).toBe(400);
+    expect((await driver.post('payload=null', 'application/x-www-form-urlencoded')).status).toBe(400);
+    // Give a stray rejection the time to end the process, as it did before the gate.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(child.exitCode).toBe(null);
+    emulator.reset();
+    await driver.command({ command: '/culture', text: 'help', userId: 'UPROC' });
+    expect((await emulator.waitForResponse()).body.text).toBe('Service culture bot: what you can do');
+  });
+
   it('stops gracefully on SIGTERM: exit code 0, not the forced exit 1 it takes after 9.5 s', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -15,7 +15,17 @@ export type CronProblem =
   /** Valid syntax, but no date ever matches (31 February). */
   | { kind: 'never_fires' };
 
-export type CronCheck = { ok: true; moreOftenThanHourly: boolean } | { ok: false; problems: CronProblem[] };
+export type CronCheck =
+  | {
+      ok: true;
+      moreOftenThanHourly: boolean;
+      /**
+       * Both day-of-month and day-of-week are restricted. node-cron then fires only on days
+       * matching both (`0 9 13 * 5`: Friday the 13th), where standard cron fires on either.
+       */
+      bothDaysRestricted: boolean;
+    }
+  | { ok: false; problems: CronProblem[] };
 
 export interface CronCalendar {
   /** Validates a five-field expression; says whether it can fire twice within one hour. */

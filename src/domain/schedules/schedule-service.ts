@@ -12,6 +12,8 @@ export interface CreatedSchedule {
   /** The next three fire times, from the moment it was created. */
   next: Date[];
   moreOftenThanHourly: boolean;
+  /** node-cron fires only on days matching both day fields; the answer says so. */
+  bothDaysRestricted: boolean;
 }
 
 export interface ScheduleEntry {
@@ -71,7 +73,8 @@ export function createScheduleService(
         cron,
         timezone,
       });
-      return { ok: true, value: { schedule, next, moreOftenThanHourly: check.moreOftenThanHourly } };
+      const { moreOftenThanHourly, bothDaysRestricted } = check;
+      return { ok: true, value: { schedule, next, moreOftenThanHourly, bothDaysRestricted } };
     },
 
     /** A team's schedules with their next fire time after `now` and their latest run. */

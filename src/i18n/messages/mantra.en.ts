@@ -85,6 +85,8 @@ export const mantraEn = {
   scheduleNextRuns: 'Next three posts:',
   scheduleTooOften:
     ':warning: This fires more often than once an hour. It is accepted, but the channel may find it noisy.',
+  scheduleBothDays:
+    ':warning: Both the day of the month and the day of the week are set: this posts only on days that match *both* (`0 9 13 * 5` is Friday the 13th only), not on either as in classic cron. Check the dates above; to post on either, make two schedules.',
   schedulePrivateChannelHint:
     'If the channel is private, invite me first with `/invite @culture`: I can join public channels myself, not private ones.',
   scheduleListTitle: 'Scheduled posts',

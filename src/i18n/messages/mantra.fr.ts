@@ -90,6 +90,8 @@ export const mantraFr: typeof mantraEn = {
   scheduleNextRuns: 'Les trois prochaines publications :',
   scheduleTooOften:
     ':warning: Cela publie plus d’une fois par heure. C’est accepté, mais le canal risque de trouver cela envahissant.',
+  scheduleBothDays:
+    ':warning: Le jour du mois et le jour de la semaine sont tous deux fixés : cela publie seulement les jours qui correspondent aux *deux* (`0 9 13 * 5` : uniquement les vendredis 13), et non à l’un ou l’autre comme dans le cron classique. Vérifiez les dates ci-dessus ; pour publier l’un ou l’autre jour, créez deux planifications.',
   schedulePrivateChannelHint:
     'Si le canal est privé, invitez-moi d’abord avec `/invite @culture` : je peux rejoindre seul les canaux publics, pas les privés.',
   scheduleListTitle: 'Publications planifiées',

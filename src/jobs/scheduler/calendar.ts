@@ -122,7 +122,11 @@ export function createNodeCronCalendar(options: { cacheSize?: number } = {}): Cr
         return { ok: false, problems: problems.length ? problems : [{ kind: 'syntax' }] };
       }
       // Two minutes in the minute field means two posts within some hour.
-      return { ok: true, moreOftenThanHourly: result.fields.minute.length > 1 };
+      return {
+        ok: true,
+        moreOftenThanHourly: result.fields.minute.length > 1,
+        bothDaysRestricted: result.fields.dayOfMonth.length < 31 && result.fields.dayOfWeek.length < 7,
+      };
     },
     between: (expression, timezone, after, until) =>
       scan(expression, timezone, after.getTime(), until.getTime(), Number.POSITIVE_INFINITY),

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Digest, DigestStory } from '../../domain/digest/digest.js';
 import { formatNumber, type Locale, type Messages } from '../../i18n/index.js';
 import { ACTIONS } from '../ids.js';
-import { escapeUserText, truncate } from '../mrkdwn.js';
+import { escapeUserText, mentionUser, truncate } from '../mrkdwn.js';
 import { type Block, context, header, MESSAGE_BLOCKS_MAX, section } from './common.js';
 import { mentionList, storyQuote } from './moments.js';
 
@@ -37,7 +37,7 @@ export function lessonActionId(index: number) {
 function complaintBlock(m: Messages, story: DigestStory, index: number): Block {
   const follow = story.lesson
     ? m.digestLesson({ lesson: escapeUserText(truncate(story.lesson, STORY_GLIMPSE)) })
-    : m.digestNoLesson({ owner: `<@${story.followUpUserId ?? story.authorId}>` });
+    : m.digestNoLesson({ owner: mentionUser(story.followUpUserId ?? story.authorId) });
   const text = `${glimpse(story.story)}\n${follow}`;
   if (story.lesson) return section(text);
   const button: types.Button = {
@@ -97,14 +97,14 @@ export function buildDigest(
 
   if (digest.praise.total > 0) {
     blocks.push({ type: 'divider' }, section(m.digestRecognitionTitle({ count: digest.praise.total })));
-    const people = digest.praise.colleagues.map((c) => `<@${c.userId}> ×${c.count}`);
+    const people = digest.praise.colleagues.map((c) => `${mentionUser(c.userId)} ×${c.count}`);
     const morePeople = digest.praise.colleaguesTotal - digest.praise.colleagues.length;
     if (morePeople > 0) people.push(m.digestMorePeople({ count: morePeople }));
     if (people.length) blocks.push(section(m.digestRecognised({ people: people.join(', ') })));
     for (const story of digest.praise.stories) {
       const impact = m.momentsImpactPraise[story.impact];
       const by = m.digestPraiseStory({
-        author: `<@${story.authorId}>`,
+        author: mentionUser(story.authorId),
         colleagues: mentionList(story.colleagueIds, m.and),
         impact,
       });

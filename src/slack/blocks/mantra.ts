@@ -1,5 +1,5 @@
 import type { Locale, Messages } from '../../i18n/index.js';
-import { escapeUserText, quote, truncate } from '../mrkdwn.js';
+import { escapeUserText, mentionUser, quote, truncate } from '../mrkdwn.js';
 import { type Block, context, section } from './common.js';
 
 /** A vision line as shown: the default line already in the workspace language. */
@@ -21,7 +21,7 @@ const STORY_MAX = 1200;
 
 function names(locale: Locale, userIds: string[]): string {
   const list = new Intl.ListFormat(locale === 'fr' ? 'fr' : 'en-GB', { type: 'conjunction' });
-  return list.format(userIds.map((id) => `<@${id}>`));
+  return list.format(userIds.map(mentionUser));
 }
 
 /**

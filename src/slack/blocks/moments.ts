@@ -12,7 +12,7 @@ import type { Standard } from '../../domain/standards/standard.js';
 import type { UnknownCitations } from '../../domain/standards/standard-service.js';
 import type { Messages } from '../../i18n/index.js';
 import { ACTIONS, BLOCKS, VIEWS } from '../ids.js';
-import { escapeUserText, quote, truncate } from '../mrkdwn.js';
+import { escapeUserText, mentionUser, quote, truncate } from '../mrkdwn.js';
 import { type Block, context, SECTION_TEXT_MAX, section } from './common.js';
 import { citationLine, unknownStandardsField } from './standards.js';
 
@@ -25,7 +25,7 @@ export const option = (text: string, value: string) => ({ text: plain(text), val
 
 /** `<@A>, <@B> and <@C>`: live mentions the bot builds itself. */
 export function mentionList(userIds: string[], and: string): string {
-  const mentions = userIds.map((id) => `<@${id}>`);
+  const mentions = userIds.map(mentionUser);
   if (mentions.length <= 1) return mentions.join('');
   return `${mentions.slice(0, -1).join(', ')} ${and} ${mentions.at(-1)}`;
 }
@@ -66,7 +66,7 @@ export function buildMomentConfirmation(m: Messages, moment: Moment) {
   const text =
     moment.kind === 'praise'
       ? m.momentsPraiseLogged({ colleagues: mentionList(moment.colleagueIds, m.and) })
-      : m.momentsComplaintLogged({ owner: `<@${moment.followUpUserId ?? moment.authorId}>` });
+      : m.momentsComplaintLogged({ owner: mentionUser(moment.followUpUserId ?? moment.authorId) });
   const buttons =
     moment.kind === 'praise'
       ? [

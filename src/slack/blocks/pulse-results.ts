@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { MAX_SCORE, PULSE_QUESTIONS, type PulseQuestion } from '../../domain/pulse/pulse.js';
 import type { PulseResults, PulseTextAnswer } from '../../domain/pulse/pulse-service.js';
 import { formatNumber } from '../../i18n/index.js';
-import { escapeUserText, quote, truncate } from '../mrkdwn.js';
+import { escapeUserText, mentionUser, quote, truncate } from '../mrkdwn.js';
 import { type Block, context, header, SECTION_TEXT_MAX, section } from './common.js';
 import { answersText, type PulseSpeech, pulseQuestions, slackDay } from './pulse-common.js';
 
@@ -34,7 +34,7 @@ export function distributionChart(s: PulseSpeech, distribution: readonly number[
 function formatAnswer(answer: PulseTextAnswer): string {
   // Cut first, escape second: escaping lengthens the text, and cutting after could split an entity.
   const text = quote(escapeUserText(truncate(answer.text, RESULT_ANSWER_MAX)));
-  return answer.respondentId ? `<@${answer.respondentId}>\n${text}` : text;
+  return answer.respondentId ? `${mentionUser(answer.respondentId)}\n${text}` : text;
 }
 
 /**

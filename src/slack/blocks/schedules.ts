@@ -25,7 +25,7 @@ export function kindLabel(m: Messages, kind: ScheduleKind): string {
 export function buildScheduleCreated(
   m: Messages,
   locale: Locale,
-  created: { schedule: Schedule; next: Date[]; moreOftenThanHourly: boolean },
+  created: { schedule: Schedule; next: Date[]; moreOftenThanHourly: boolean; bothDaysRestricted: boolean },
 ): { text: string; blocks: Block[] } {
   const { schedule } = created;
   const summary = m.scheduleCreated({
@@ -38,6 +38,7 @@ export function buildScheduleCreated(
   const times = created.next.map((date) => `• ${formatFireTime(locale, date, schedule.timezone)}`).join('\n');
   const blocks: Block[] = [section(summary), section(`${m.scheduleNextRuns}\n${times}`)];
   if (created.moreOftenThanHourly) blocks.push(section(m.scheduleTooOften));
+  if (created.bothDaysRestricted) blocks.push(section(m.scheduleBothDays));
   blocks.push(context(m.schedulePrivateChannelHint));
   return { text: summary, blocks };
 }

@@ -12,6 +12,7 @@ import {
   TOUCHPOINTS,
 } from '../../domain/moments/moment.js';
 import { BLOCKS } from '../ids.js';
+import { channelIdSchema, userIdSchema } from './slack-ids.js';
 
 // Slack escapes a picked person as <@U123> or <@U123|name> depending on the client.
 const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
@@ -76,7 +77,7 @@ export function parseInlineMoment(kind: MomentKind, text: string, authorId: stri
 export const momentModalMetadata = z.object({
   momentId: z.string().uuid().optional(),
   source: z.enum(['command', 'modal', 'shortcut']).default('modal'),
-  channelId: z.string().optional(),
+  channelId: channelIdSchema.optional(),
   messageTs: z.string().optional(),
   /** Opened from the App Home: the submission republishes the Home. */
   home: z.literal(true).optional(),
@@ -106,7 +107,7 @@ const selected = (options: readonly string[]) =>
 const stateSchema = z.object({
   [BLOCKS.momentKind]: z.object({ [BLOCKS.momentKind]: selected(MOMENT_KINDS) }),
   [BLOCKS.momentColleagues]: z.object({
-    [BLOCKS.momentColleagues]: z.object({ selected_users: z.array(z.string()).nullish() }),
+    [BLOCKS.momentColleagues]: z.object({ selected_users: z.array(userIdSchema).nullish() }),
   }),
   [BLOCKS.momentCustomerType]: z.object({ [BLOCKS.momentCustomerType]: selected(CUSTOMER_TYPES) }),
   [BLOCKS.momentTouchpoint]: z.object({ [BLOCKS.momentTouchpoint]: selected(TOUCHPOINTS) }),
@@ -114,7 +115,7 @@ const stateSchema = z.object({
   [BLOCKS.momentStory]: z.object({ [BLOCKS.momentStory]: z.object({ value: z.string().nullish() }) }),
   [BLOCKS.momentLesson]: z.object({ [BLOCKS.momentLesson]: z.object({ value: z.string().nullish() }) }),
   [BLOCKS.momentFollowUp]: z.object({
-    [BLOCKS.momentFollowUp]: z.object({ selected_user: z.string().nullish() }),
+    [BLOCKS.momentFollowUp]: z.object({ selected_user: userIdSchema.nullish() }),
   }),
   // Absent when the workspace has no standard to pick.
   [BLOCKS.momentStandards]: z

@@ -28,11 +28,39 @@ function bruteForce(expression: string, timeZone: string, from: Date, until: Dat
 
 describe('cron calendar (node-cron)', () => {
   it('accepts a standard five-field expression and flags more than one post an hour', () => {
-    expect(calendar.check('0 9 * * 1-5')).toEqual({ ok: true, moreOftenThanHourly: false });
-    expect(calendar.check('0 9-17 * * MON-FRI')).toEqual({ ok: true, moreOftenThanHourly: false });
-    expect(calendar.check('*/15 * * * *')).toEqual({ ok: true, moreOftenThanHourly: true });
-    expect(calendar.check('0,30 9 * * *')).toEqual({ ok: true, moreOftenThanHourly: true });
-    expect(calendar.check('  0 9 * * *  ')).toEqual({ ok: true, moreOftenThanHourly: false });
+    expect(calendar.check('0 9 * * 1-5')).toEqual({
+      ok: true,
+      moreOftenThanHourly: false,
+      bothDaysRestricted: false,
+    });
+    expect(calendar.check('0 9-17 * * MON-FRI')).toEqual({
+      ok: true,
+      moreOftenThanHourly: false,
+      bothDaysRestricted: false,
+    });
+    expect(calendar.check('*/15 * * * *')).toEqual({
+      ok: true,
+      moreOftenThanHourly: true,
+      bothDaysRestricted: false,
+    });
+    expect(calendar.check('0,30 9 * * *')).toEqual({
+      ok: true,
+      moreOftenThanHourly: true,
+      bothDaysRestricted: false,
+    });
+    expect(calendar.check('  0 9 * * *  ')).toEqual({
+      ok: true,
+      moreOftenThanHourly: false,
+      bothDaysRestricted: false,
+    });
+    // node-cron needs both day fields to match where standard cron takes either: the answer warns.
+    expect(calendar.check('0 9 13 * 5')).toEqual({
+      ok: true,
+      moreOftenThanHourly: false,
+      bothDaysRestricted: true,
+    });
+    expect(calendar.check('0 9 1,15 * 1-5')).toMatchObject({ bothDaysRestricted: true });
+    expect(calendar.check('0 9 13 * *')).toMatchObject({ bothDaysRestricted: false });
   });
 
   it('names the field node-cron refuses', () => {

@@ -23,6 +23,13 @@ describe('pulse CSV', () => {
     expect(csvCell('\tcmd')).toBe("'\tcmd");
   });
 
+  it('neutralises formulas written with fullwidth signs, which spreadsheets read as ASCII', () => {
+    for (const sign of ['\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']) {
+      expect(csvCell(`${sign}1+1`)).toBe(`'${sign}1+1`);
+    }
+    expect(csvCell('＝HYPERLINK("http://evil","x")')).toBe('"\'＝HYPERLINK(""http://evil"",""x"")"');
+  });
+
   it('writes anonymous answers without a respondent column, CRLF and a BOM', () => {
     const csv = buildPulseCsv(
       [

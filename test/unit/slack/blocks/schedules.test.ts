@@ -35,13 +35,19 @@ describe('schedule blocks', () => {
     const next = ['2026-11-30T08:00:00Z', '2026-12-07T08:00:00Z', '2026-12-14T08:00:00Z'].map(
       (d) => new Date(d),
     );
-    const created = buildScheduleCreated(messages('en'), 'en', { schedule, next, moreOftenThanHourly: true });
+    const created = buildScheduleCreated(messages('en'), 'en', {
+      schedule,
+      next,
+      moreOftenThanHourly: true,
+      bothDaysRestricted: false,
+    });
     const text = JSON.stringify(created.blocks);
     expect(created.text).toBe('Scheduled *#3*: the mantra in <#C1>, `0 9 * * 1` (Europe/Paris).');
     expect(text).toContain(
       '• Mon, 30 Nov 2026, 09:00\\n• Mon, 7 Dec 2026, 09:00\\n• Mon, 14 Dec 2026, 09:00',
     );
     expect(text).toContain('more often than once an hour');
+    expect(text).not.toContain('day of the week');
     expect(validateMessageBlocks(created.blocks)).toEqual([]);
   });
 

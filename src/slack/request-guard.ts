@@ -1,0 +1,88 @@
+import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
+import type { Logger } from '../logger.js';
+import { parseEnvelope } from './parsers/envelope.js';
+
+/**
+ * Remembers which requests were already handled, across replicas (Postgres): the first
+ * arrival of a key wins, any later one within Slack's five-minute signature window is a replay.
+ */
+export interface RequestLedger {
+  firstArrival(key: string, now: Date): Promise<boolean>;
+}
+
+/** A payload that is not what Slack sends: answered 400 over HTTP, acked and dropped over a socket. */
+export class MalformedRequest extends Error {
+  readonly code = 'malformed_request';
+  constructor() {
+    super('request body is not a Slack payload');
+    this.name = 'MalformedRequest';
+  }
+}
+
+/** Thrown from ack() of a replayed request: the ack is sent, the listener stops right after it. */
+export class ReplayedRequest extends Error {
+  readonly code = 'replayed_request';
+  constructor() {
+    super('request already handled');
+    this.name = 'ReplayedRequest';
+  }
+}
+
+/** The key of one delivery, put in Bolt's context by each receiver's customPropertiesExtractor. */
+export const REQUEST_KEY = 'requestKey';
+
+export interface GuardOptions {
+  ledger: RequestLedger;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/**
+ * Bolt's App with three guarantees added at the one place every request passes, whatever the
+ * receiver:
+ * - a payload without the fields Slack always sends is refused before any listener runs, and
+ *   control characters are removed from every text in it (see parseEnvelope);
+ * - a replay (the same signed bytes, or the same Socket Mode envelope) is acked and dropped.
+ *   The ledger is asked at once but only awaited after the ack, so it never slows the ack:
+ *   the listener's `await ack()` throws ReplayedRequest, before any side effect;
+ * - a request no listener acked (an unknown callback, a listener that failed before its ack)
+ *   is acked as soon as the listeners are done, instead of Slack waiting 3 s for a 404.
+ */
+export class GuardedApp extends App {
+  readonly #guard: GuardOptions;
+
+  constructor(options: AppOptions, guard: GuardOptions) {
+    super(options);
+    this.#guard = guard;
+  }
+
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    const body = parseEnvelope(event.body);
+    if (!body) throw new MalformedRequest();
+    const { ledger, logger, clock } = this.#guard;
+    const key = event.customProperties?.[REQUEST_KEY];
+    const first =
+      typeof key === 'string'
+        ? ledger.firstArrival(key, clock()).catch((err) => {
+            // Better to risk a duplicate than to drop a request Slack sent once.
+            logger.warn({ err }, 'could not check a request against the replay ledger');
+            return true;
+          })
+        : Promise.resolve(true);
+    let acked = false;
+    const ack: ReceiverEvent['ack'] = async (response) => {
+      acked = true;
+      await event.ack(response);
+      if (!(await first)) throw new ReplayedRequest();
+    };
+    try {
+      await super.processEvent({ ...event, body, ack });
+    } catch (err) {
+      if (!(err instanceof ReplayedRequest)) throw err;
+    }
+    if (!(await first)) {
+      logger.info({ type: body.type ?? body.command }, 'dropped a replayed Slack request');
+    }
+    if (!acked) await event.ack();
+  }
+}
