@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { signSlackRequest } from '../../src/sandbox/slack-driver.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { signSlackRequest } from '../support/slack-driver.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 const MEMBER = 'UMEMBER1';
