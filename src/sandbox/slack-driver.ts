@@ -47,6 +47,11 @@ export interface SlackDriverOptions {
   now?: () => number;
   /** Give up on a request after this long, as Slack does after 3 s (default: wait). */
   timeoutMs?: number;
+  /**
+   * Deliver over Socket Mode instead of signed HTTP: each request becomes an envelope on the
+   * emulator's socket (`slash_commands`, `interactive`, `events_api`), answered by the ack.
+   */
+  transport?: 'http' | 'socket';
 }
 
 export interface CommandArgs {
@@ -186,6 +191,7 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
     headers: Record<string, string>,
     extra: Partial<DriverResponse> & { sent: SlackArgs },
   ) {
+    if (opts.transport === 'socket') return deliver(extra);
     const signal = opts.timeoutMs ? AbortSignal.timeout(opts.timeoutMs) : undefined;
     const res = await fetch(endpoint, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
     const text = await res.text();
@@ -196,6 +202,23 @@ export function createSlackDriver(opts: SlackDriverOptions): SlackDriver {
       json: () => JSON.parse(text),
       ...extra,
     } satisfies DriverResponse;
+  }
+
+  /** Socket Mode: the same payload as an envelope; the ack stands for the HTTP response. */
+  async function deliver(extra: Partial<DriverResponse> & { sent: SlackArgs }): Promise<DriverResponse> {
+    const { sent } = extra;
+    if ('body' in sent && Object.keys(sent).length === 1) {
+      throw new Error('raw and post send bytes over HTTP; Socket Mode carries only Slack payloads');
+    }
+    const type =
+      typeof sent.command === 'string'
+        ? 'slash_commands'
+        : sent.type === 'event_callback'
+          ? 'events_api'
+          : 'interactive';
+    const ack = await emulator.socketMode.deliver(type, sent);
+    const text = ack.payload === undefined ? '' : JSON.stringify(ack.payload);
+    return { status: 200, body: text, headers: new Headers(), json: () => JSON.parse(text), ...extra };
   }
 
   function signedHeaders(body: string, contentType: string, timestampSec = nowSec()): Record<string, string> {

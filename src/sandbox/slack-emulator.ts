@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { URL } from 'node:url';
 import { slackFileIds, validateMessageBlocks, validateView } from './block-kit-rules.js';
+import { attachSocketMode, type SocketModeStandIn } from './socket-mode.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: decoded Slack payloads are deep JSON that tests drill into.
 export type SlackArgs = Record<string, any>;
@@ -173,6 +174,8 @@ export interface SlackEmulator {
   readonly botUserId: string;
   readonly botId: string;
   readonly appId: string;
+  /** Slack's Socket Mode side: `apps.connections.open` hands out its URL. */
+  readonly socketMode: SocketModeStandIn;
   readonly calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   readonly responses: EmulatedResponse[];
@@ -586,6 +589,9 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     Math.min(Math.max(Number(args.limit) || fallback, 1), 999);
 
   const handlers: Record<string, Handler> = {
+    // Called with the app-level token by a Socket Mode client, before every (re)connection.
+    'apps.connections.open': () => ok({ url: socketMode.url }),
+
     'auth.test': () =>
       ok({
         url: `https://${teamDomain}.slack.com/`,
@@ -1181,6 +1187,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     });
   });
 
+  const socketMode = attachSocketMode(server, () => baseUrl, appId);
   await listen(server, options.port ?? 0);
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('emulator failed to bind a TCP port');
@@ -1228,6 +1235,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     botUserId,
     botId,
     appId,
+    socketMode,
     calls,
     responses,
     rejections,
@@ -1359,6 +1367,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
         }
         waiters.clear();
       }
+      await socketMode.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   type App,
@@ -42,6 +42,8 @@ export interface SlackAppOptions {
 }
 
 const ENDPOINT = '/slack/events';
+/** How long the Socket Mode connection may be down before /healthz answers 503. */
+export const SOCKET_GRACE_MS = 60_000;
 
 /**
  * Builds the Bolt app. Socket Mode when an app token is configured, HTTP otherwise; both serve
@@ -49,18 +51,30 @@ const ENDPOINT = '/slack/events';
  */
 export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: SlackAppOptions): SlackAppHandle {
   const boltLogger = toBoltLogger(logger);
+  // Socket Mode: Slack reaches the bot only through the socket, so health includes it. A
+  // reconnect (Slack recycles connections every few hours) takes seconds; down longer than the
+  // grace period, the orchestrator should replace this process.
+  let socketDownSince: number | undefined = clock().getTime();
+  async function health(): Promise<{ code: number; body: Record<string, string> }> {
+    const databaseUp = await isHealthy().catch(() => false);
+    const body: Record<string, string> = { status: 'ok', database: databaseUp ? 'up' : 'down' };
+    let healthy = databaseUp;
+    if (config.slackMode.kind === 'socket') {
+      body.slack = socketDownSince === undefined ? 'connected' : 'connecting';
+      if (socketDownSince !== undefined && clock().getTime() - socketDownSince > SOCKET_GRACE_MS)
+        healthy = false;
+    }
+    if (!healthy) body.status = 'unavailable';
+    return { code: healthy ? 200 : 503, body };
+  }
   const healthRoute: CustomRoute = {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      isHealthy()
-        .catch(() => false)
-        .then((healthy) => {
-          res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
-          res.end(
-            JSON.stringify({ status: healthy ? 'ok' : 'unavailable', database: healthy ? 'up' : 'down' }),
-          );
-        });
+      void health().then(({ code, body }) => {
+        res.writeHead(code, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      });
     },
   };
 
@@ -78,18 +92,37 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
   let receiver: Receiver;
   let httpServer: Server | undefined;
   let gate: HttpGate | undefined;
+  let healthServer: Server | undefined;
+  let socketClient: SocketModeReceiver['client'] | undefined;
   if (config.slackMode.kind === 'socket') {
-    receiver = new SocketModeReceiver({
+    const socket = new SocketModeReceiver({
       appToken: config.slackMode.appToken,
       logger: boltLogger,
-      customRoutes: [healthRoute],
-      // clientOptions: apps.connections.open goes to SLACK_API_URL too (GovSlack, proxies, tests).
-      installerOptions: { port: config.port, clientOptions },
+      // apps.connections.open goes to SLACK_API_URL too (GovSlack, proxies, tests). Only the
+      // URL: the socket client keeps its own patient retries for reconnecting.
+      installerOptions: { clientOptions: { slackApiUrl: config.slackApiUrl } },
       customPropertiesExtractor: (args: { envelope_id?: unknown }) =>
         typeof args.envelope_id === 'string' ? { [REQUEST_KEY]: `envelope:${args.envelope_id}` } : {},
       // Acked, so Slack does not deliver a broken envelope again.
       processEventErrorHandler: async ({ error }) => error instanceof MalformedRequest,
     });
+    socket.client.on('connected', () => {
+      socketDownSince = undefined;
+    });
+    for (const state of ['close', 'connecting', 'reconnecting', 'disconnected']) {
+      socket.client.on(state, () => {
+        socketDownSince ??= clock().getTime();
+      });
+    }
+    // Bolt's receiver serves custom routes on a port it does not report; this one does.
+    healthServer = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (req.method === 'GET' && path === '/healthz') return healthRoute.handler(req as never, res);
+      res.writeHead(404);
+      res.end();
+    });
+    socketClient = socket.client;
+    receiver = socket;
   } else {
     const http = new HTTPReceiver({
       signingSecret: config.slackMode.signingSecret,
@@ -161,9 +194,15 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
     app,
     async start() {
       await app.init();
-      if (config.slackMode.kind === 'socket') {
+      if (healthServer) {
+        // Health first: it answers "connecting" while the socket opens.
+        const server = healthServer;
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(config.port, () => resolve());
+        });
         await app.start();
-        return config.port;
+        return (server.address() as AddressInfo).port;
       }
       httpServer = (await app.start(
         config.host ? { port: config.port, host: config.host } : config.port,
@@ -173,7 +212,18 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
     whenIdle,
     async stop(drainMs) {
       gate?.flush();
+      // Bolt's stop does not wait for the socket's close handshake; left running, it holds the
+      // process for 30 s after the stop.
+      if (socketClient) {
+        const closed = socketClient.disconnect();
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
+      }
       await app.stop().catch((err) => logger.warn({ err }, 'stopping the Slack receiver failed'));
+      await new Promise<void>((resolve) => {
+        if (!healthServer?.listening) return resolve();
+        healthServer.close(() => resolve());
+        healthServer.closeAllConnections();
+      });
       if (!(await whenIdle(drainMs))) logger.warn({ inFlight }, 'stopped with Slack handlers still running');
     },
   };

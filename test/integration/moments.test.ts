@@ -159,7 +159,9 @@ describeEachDatabase('customer moments', (db) => {
     const body = new URLSearchParams(first.sent as Record<string, string>).toString();
     const again = await t.driver.post(body, 'application/x-www-form-urlencoded');
     expect(again.status).toBe(200);
-    await t.emulator.waitForResponse((r) => t.emulator.responses.indexOf(r) === 1);
+    // Within the same second the bytes and signature are the same: a replay, dropped after the
+    // ack. A second later it is a new request, which the trigger id makes a no-op.
+    expect(await t.bot.whenIdle()).toBe(true);
     expect(await rows()).toHaveLength(1);
     expect(dmsTo(SAM)).toHaveLength(1);
   });

@@ -46,6 +46,8 @@ export async function startTestBot(options: {
    * themselves, and a real-time tick would race them.
    */
   scheduler?: boolean;
+  /** Connect over Socket Mode (the emulator's socket) instead of receiving signed HTTP. */
+  socketMode?: boolean;
 }): Promise<TestBot> {
   const emulator = await startSlackEmulator({ teamId: TEST_TEAM });
   const config = loadConfig({
@@ -54,6 +56,7 @@ export async function startTestBot(options: {
     SLACK_API_URL: emulator.url,
     PORT: '0',
     LOG_LEVEL: 'info',
+    ...(options.socketMode ? { SLACK_APP_TOKEN: 'xapp-test-token' } : {}),
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -75,6 +78,7 @@ export async function startTestBot(options: {
     signingSecret: SIGNING_SECRET,
     emulator,
     teamId: TEST_TEAM,
+    transport: options.socketMode ? 'socket' : 'http',
   });
   return {
     bot,
