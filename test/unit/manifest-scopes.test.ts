@@ -25,6 +25,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.open': ['im:write'],
   'files.completeUploadExternal': ['files:write'],
   'files.getUploadURLExternal': ['files:write'],
+  'files.info': ['files:read'],
   'files.uploadV2': ['files:write'],
   'reactions.add': ['reactions:write'],
   'team.info': ['team:read'],
@@ -39,11 +40,14 @@ const METHOD_SCOPES: Record<string, string[]> = {
 const EVENT_SCOPES: Record<string, string[]> = {
   app_home_opened: [],
   app_mention: ['app_mentions:read'],
+  app_uninstalled: [],
   'message.channels': ['channels:history'],
   'message.groups': ['groups:history'],
   'message.im': ['im:history'],
   reaction_added: ['reactions:read'],
   reaction_removed: ['reactions:read'],
+  tokens_revoked: [],
+  user_change: ['users:read'],
 };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,8 +63,8 @@ function sourceFiles(dir: string): string[] {
 /** Every Web API method the bot calls: `client.chat.postMessage(`, `slack.views\n.open(`, `paginate('…'`. */
 function methodsCalledByTheBot(): Set<string> {
   const families = 'auth|chat|conversations|files|reactions|team|usergroups|users|views';
-  const call = new RegExp(`\\.(${families})\\s*\\.\\s*([a-zA-Z]+)\\s*\\(`, 'g');
-  const named = new RegExp(`(?:paginate|apiCall)\\(\\s*'((?:${families})\\.[a-zA-Z]+)'`, 'g');
+  const call = new RegExp(`\\.(${families})\\s*\\.\\s*([a-zA-Z0-9]+)\\s*\\(`, 'g');
+  const named = new RegExp(`(?:paginate|apiCall)\\(\\s*'((?:${families})\\.[a-zA-Z0-9]+)'`, 'g');
   const found = new Set<string>();
   // src/sandbox plays Slack's part; its calls are not the bot's.
   for (const file of sourceFiles(join(ROOT, 'src')).filter((f) => !f.includes('/sandbox/'))) {
