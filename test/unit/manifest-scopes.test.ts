@@ -22,6 +22,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.join': ['channels:join'],
   // Public channels need channels:read, private ones groups:read (scope=channel digests).
   'conversations.members': ['channels:read', 'groups:read'],
+  'conversations.replies': ['channels:history', 'groups:history'],
   'conversations.open': ['im:write'],
   'files.completeUploadExternal': ['files:write'],
   'files.getUploadURLExternal': ['files:write'],
@@ -63,7 +64,8 @@ function sourceFiles(dir: string): string[] {
 /** Every Web API method the bot calls: `client.chat.postMessage(`, `slack.views\n.open(`, `paginate('…'`. */
 function methodsCalledByTheBot(): Set<string> {
   const families = 'auth|chat|conversations|files|reactions|team|usergroups|users|views';
-  const call = new RegExp(`\\.(${families})\\s*\\.\\s*([a-zA-Z0-9]+)\\s*\\(`, 'g');
+  // On the Web API client only (`client.`, `deps.slack.`): domain services have methods too.
+  const call = new RegExp(`\\b(?:client|slack)\\s*\\.\\s*(${families})\\s*\\.\\s*([a-zA-Z0-9]+)\\s*\\(`, 'g');
   const named = new RegExp(`(?:paginate|apiCall)\\(\\s*'((?:${families})\\.[a-zA-Z0-9]+)'`, 'g');
   const found = new Set<string>();
   // src/sandbox plays Slack's part; its calls are not the bot's.
