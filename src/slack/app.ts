@@ -167,21 +167,10 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
     { ledger, logger, clock },
   );
 
-  // Track handlers in flight so a graceful stop can let them finish.
-  let inFlight = 0;
-  app.use(async ({ next }) => {
-    inFlight += 1;
-    try {
-      await next();
-    } finally {
-      inFlight -= 1;
-    }
-  });
-
   async function whenIdle(timeoutMs: number) {
     const deadline = Date.now() + timeoutMs;
-    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    return inFlight === 0;
+    while (app.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return app.inFlight === 0;
   }
 
   app.error(async (error) => {
@@ -224,7 +213,7 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
         healthServer.close(() => resolve());
         healthServer.closeAllConnections();
       });
-      if (!(await whenIdle(drainMs))) logger.warn({ inFlight }, 'stopped with Slack handlers still running');
+      if (!(await whenIdle(drainMs))) logger.warn({ inFlight: app.inFlight }, 'stopped with Slack handlers still running');
     },
   };
 }

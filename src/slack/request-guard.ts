@@ -50,6 +50,16 @@ export interface GuardOptions {
  */
 export class GuardedApp extends App {
   readonly #guard: GuardOptions;
+  #inFlight = 0;
+
+  /**
+   * Requests being handled, from their arrival to the end of their listeners (a graceful stop
+   * waits for them). Counted here rather than in a middleware: Bolt acks an event before any
+   * middleware runs, and the work after that ack must count too.
+   */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
 
   constructor(options: AppOptions, guard: GuardOptions) {
     super(options);
@@ -57,6 +67,15 @@ export class GuardedApp extends App {
   }
 
   override async processEvent(event: ReceiverEvent): Promise<void> {
+    this.#inFlight += 1;
+    try {
+      await this.#process(event);
+    } finally {
+      this.#inFlight -= 1;
+    }
+  }
+
+  async #process(event: ReceiverEvent): Promise<void> {
     const body = parseEnvelope(event.body);
     if (!body) throw new MalformedRequest();
     const { ledger, logger, clock } = this.#guard;
