@@ -213,7 +213,8 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
         healthServer.close(() => resolve());
         healthServer.closeAllConnections();
       });
-      if (!(await whenIdle(drainMs))) logger.warn({ inFlight: app.inFlight }, 'stopped with Slack handlers still running');
+      if (!(await whenIdle(drainMs)))
+        logger.warn({ inFlight: app.inFlight }, 'stopped with Slack handlers still running');
     },
   };
 }

@@ -46,6 +46,8 @@ describeEachDatabase('replayed requests', (db) => {
     expect(await t.bot.whenIdle()).toBe(true);
     // Both are acknowledged: Slack (or whoever replays) sees nothing different.
     expect([first.status, again.status]).toEqual([200, 200]);
+    // Dropped quietly: not reported as a failure, to the log or to the person.
+    expect(t.logs.filter((l) => l.msg === 'listener failed')).toEqual([]);
   }
 
   it('stores a /mantra add line once', async () => {

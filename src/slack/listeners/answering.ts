@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { messages } from '../../i18n/index.js';
 import { buildRefusalWithText } from '../blocks/common.js';
 import { notifyUser } from '../posts/notices.js';
+import { ReplayedRequest } from '../request-guard.js';
 
 type AnsweringDeps = Pick<Deps, 'languages' | 'logger' | 'slack' | 'config'>;
 
@@ -59,6 +60,8 @@ export function answerFailures(deps: AnsweringDeps): Middleware<AnyMiddlewareArg
     try {
       await args.next();
     } catch (err) {
+      // A replay stops at its ack on purpose: nothing failed, nobody is to be told.
+      if (err instanceof ReplayedRequest) throw err;
       const body = args.body as unknown as Record<string, unknown>;
       const asker = askerOf(body);
       deps.logger.error(
