@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { executeRows } from '../../src/db/client.js';
 import { forgetProcessedEventsJob } from '../../src/jobs/forget-processed-events.js';
 import { signSlackRequest } from '../../src/sandbox/slack-driver.js';
+import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/test-bot.js';
+import { SIGNING_SECRET, startTestBot } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';
 const MEMBER = 'UMEMBER1';
@@ -12,21 +13,13 @@ const FRENCH = 'UFRENCH1';
 const BOT = 'UBOT1';
 
 describeEachDatabase('foundation', (db) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
-    t.emulator.addUser({ id: FRENCH, name: 'zoé', locale: 'fr-FR' });
-    t.emulator.addUser({ id: BOT, name: 'robot', is_bot: true });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
-    t.emulator.reset();
+  const it = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
+      t.emulator.addUser({ id: FRENCH, name: 'zoé', locale: 'fr-FR' });
+      t.emulator.addUser({ id: BOT, name: 'robot', is_bot: true });
+    },
   });
 
   it('applies every migration: the foundation tables exist', async () => {
@@ -46,7 +39,7 @@ describeEachDatabase('foundation', (db) => {
     );
   });
 
-  it('answers a signed /culture help in the caller’s language', async () => {
+  it('answers a signed /culture help in the caller’s language', async ({ t }) => {
     const res = await t.driver.command({ command: '/culture', text: 'help', userId: MEMBER });
     expect(res.status).toBe(200);
     const reply = await t.emulator.waitForResponse();
@@ -61,13 +54,13 @@ describeEachDatabase('foundation', (db) => {
     expect(french.body.text).toBe('Bot de culture de service : ce que vous pouvez faire');
   });
 
-  it('shows admins the admin commands', async () => {
+  it('shows admins the admin commands', async ({ t }) => {
     await t.driver.command({ command: '/culture', text: '', userId: ADMIN });
     const reply = await t.emulator.waitForResponse();
     expect(JSON.stringify(reply.body.blocks)).toContain('/culture role');
   });
 
-  it('refuses unsigned, forged and stale requests with 401 and runs no listener', async () => {
+  it('refuses unsigned, forged and stale requests with 401 and runs no listener', async ({ t }) => {
     const body = new URLSearchParams({
       command: '/culture',
       text: 'help',
@@ -91,11 +84,13 @@ describeEachDatabase('foundation', (db) => {
       ...signSlackRequest(SIGNING_SECRET, body.toString(), now - 10 * 60),
     });
     expect(stale.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 100));
+    // Nothing is in flight (a refused request never reaches a listener) and nothing answered.
+    expect(await t.bot.whenIdle()).toBe(true);
     expect(t.emulator.responses).toEqual([]);
+    expect(t.emulator.calls).toEqual([]);
   });
 
-  it('writes structured JSON logs that never contain the bot token or the signing secret', async () => {
+  it('writes structured JSON logs that never contain the bot token or the signing secret', async ({ t }) => {
     await t.driver.command({ command: '/culture', text: 'help', userId: MEMBER });
     await t.emulator.waitForResponse();
     expect(t.logs.length).toBeGreaterThan(0);
@@ -105,13 +100,13 @@ describeEachDatabase('foundation', (db) => {
     expect(all).not.toContain(SIGNING_SECRET);
   });
 
-  it('reports health as 200 with JSON while the database answers', async () => {
+  it('reports health as 200 with JSON while the database answers', async ({ t }) => {
     const res = await fetch(`http://127.0.0.1:${t.bot.port}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
   });
 
-  it('lets an admin grant and remove roles, and tells a member they may not', async () => {
+  it('lets an admin grant and remove roles, and tells a member they may not', async ({ t }) => {
     await t.driver.command({ command: '/culture', text: `role manager <@${MEMBER}|max>`, userId: ADMIN });
     expect((await t.emulator.waitForResponse()).body.text).toBe(`<@${MEMBER}> is now a manager.`);
     expect(await t.bot.deps.roles.roleOf('T0TEST', MEMBER)).toBe('manager');
@@ -129,7 +124,7 @@ describeEachDatabase('foundation', (db) => {
     expect(await t.bot.deps.roles.roleOf('T0TEST', MEMBER)).toBe('member');
   });
 
-  it('refuses roles for bots, unknown people and bad syntax with a way to fix it', async () => {
+  it('refuses roles for bots, unknown people and bad syntax with a way to fix it', async ({ t }) => {
     await t.driver.command({ command: '/culture', text: `role manager <@${BOT}>`, userId: ADMIN });
     expect((await t.emulator.waitForResponse()).body.text).toBe('Bots cannot hold roles. Pick a person.');
     t.emulator.reset();
@@ -140,13 +135,13 @@ describeEachDatabase('foundation', (db) => {
     expect((await t.emulator.waitForResponse()).body.text).toContain('Usage: `/culture role');
   });
 
-  it('keeps a Slack admin an admin of the bot', async () => {
+  it('keeps a Slack admin an admin of the bot', async ({ t }) => {
     await t.driver.command({ command: '/culture', text: `role member <@${ADMIN}>`, userId: ADMIN });
     expect((await t.emulator.waitForResponse()).body.text).toContain('Slack workspace admin or owner');
     expect(await t.bot.deps.roles.roleOf('T0TEST', ADMIN)).toBe('admin');
   });
 
-  it('sets the workspace language (admins only) and replies in the new language', async () => {
+  it('sets the workspace language (admins only) and replies in the new language', async ({ t }) => {
     await t.driver.command({ command: '/culture', text: 'language fr', userId: MEMBER });
     expect((await t.emulator.waitForResponse()).body.text).toBe('Sorry, only admins can do that.');
     t.emulator.reset();
@@ -158,7 +153,7 @@ describeEachDatabase('foundation', (db) => {
     await t.bot.deps.workspaces.setLocale('T0TEST', 'en');
   });
 
-  it('handles an event delivered twice (a Slack retry) once, and forgets it a day later', async () => {
+  it('handles an event delivered twice (a Slack retry) once, and forgets it a day later', async ({ t }) => {
     const at = new Date('2026-11-23T10:00:00Z');
     const first = await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', at);
     const again = await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', at);
@@ -170,7 +165,9 @@ describeEachDatabase('foundation', (db) => {
     expect(await t.bot.deps.workspaces.markEventProcessed('T0TEST', 'Ev-dup-1', at)).toBe(true);
   });
 
-  it('records the id of each delivered event, so a redelivery on any replica is recognised', async () => {
+  it('records the id of each delivered event, so a redelivery on any replica is recognised', async ({
+    t,
+  }) => {
     const event = { type: 'app_mention', user: MEMBER, text: 'hi', channel: 'C1', ts: '1.2' };
     const first = await t.driver.event(event, { eventId: 'Ev-retry-1' });
     const retry = await t.driver.event(event, { eventId: 'Ev-retry-1', retryNum: 1 });

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { scheduleRuns, schedules } from '../../src/db/schema.js';
+import { replicasTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { channelPosts, command, openSecondConnection } from '../support/scheduling.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { channelPosts, command } from '../support/scheduling.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';
 
@@ -13,23 +14,13 @@ const ADMIN = 'UADMIN1';
  * is written with node-cron's optional seconds field (every second), which the command refuses.
  */
 describeEachDatabase('scheduler on two replicas (real node-cron)', (db, target) => {
-  let a: TestBot;
-  let b: TestBot;
-  let second: Awaited<ReturnType<typeof openSecondConnection>>;
-
-  beforeAll(async () => {
-    second = await openSecondConnection(db(), target);
-    a = await startTestBot({ database: db(), scheduler: true });
-    b = await startTestBot({ database: second.database, scheduler: true });
-    for (const t of [a, b]) t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+  const it = replicasTest(db, target, {
+    start: { scheduler: true },
+    setUp: (t) => t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' }),
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await second?.close();
-  });
+  const runsOf = (id: number) => db().db.select().from(scheduleRuns).where(eq(scheduleRuns.scheduleId, id));
 
-  it('picks up a schedule made on another replica, and drops it once removed', async () => {
+  it('picks up a schedule made on another replica, and drops it once removed', async ({ a, b }) => {
     const reply = await command(a, ADMIN, '/culture', 'schedule mantra <#C0FLOOR> "0 9 * * 1" Europe/Paris');
     expect(reply.body.text).toContain('Scheduled');
     const [row] = await db().db.select().from(schedules);
@@ -45,7 +36,7 @@ describeEachDatabase('scheduler on two replicas (real node-cron)', (db, target) 
     expect(a.emulator.rejections).toEqual([]);
   });
 
-  it('posts each real fire once across both replicas', async () => {
+  it('posts each real fire once across both replicas', async ({ a, b }) => {
     const now = a.clock.now();
     const [row] = await db()
       .db.insert(schedules)
@@ -65,14 +56,19 @@ describeEachDatabase('scheduler on two replicas (real node-cron)', (db, target) 
     expect(a.bot.scheduler?.activeScheduleIds()).toContain(row.id);
     expect(b.bot.scheduler?.activeScheduleIds()).toContain(row.id);
 
-    await new Promise((resolve) => setTimeout(resolve, 4_200));
+    // Real fires, every second: wait until three of them are posted.
+    await expect
+      .poll(async () => (await runsOf(row.id)).filter((r) => r.status === 'posted').length, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThanOrEqual(3);
     await db().db.update(schedules).set({ enabled: false }).where(eq(schedules.id, row.id));
     await Promise.all([a.bot.scheduler?.reload(), b.bot.scheduler?.reload()]);
-    await Promise.all([a.bot.whenIdle(), b.bot.whenIdle()]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A fire claimed before the reload stopped its task finishes posting.
+    await expect.poll(async () => (await runsOf(row.id)).some((r) => r.status === 'claimed')).toBe(false);
 
     const posts = [...channelPosts(a.emulator, 'C0TICK'), ...channelPosts(b.emulator, 'C0TICK')];
-    const runs = await db().db.select().from(scheduleRuns).where(eq(scheduleRuns.scheduleId, row.id));
+    const runs = await runsOf(row.id);
     expect(posts.length).toBeGreaterThanOrEqual(3);
     expect(runs.filter((r) => r.status === 'posted')).toHaveLength(posts.length);
     expect(new Set(runs.map((r) => r.fireAt.toISOString())).size).toBe(runs.length);
@@ -81,7 +77,7 @@ describeEachDatabase('scheduler on two replicas (real node-cron)', (db, target) 
     expect(b.emulator.rejections).toEqual([]);
   });
 
-  it('stops its tasks on shutdown', async () => {
+  it('stops its tasks on shutdown', async ({ a }) => {
     await a.bot.scheduler?.stop();
     expect(a.bot.scheduler?.activeScheduleIds()).toEqual([]);
   });

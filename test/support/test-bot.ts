@@ -13,6 +13,8 @@ export const SIGNING_SECRET = 'test-signing-secret';
 export function createTestClock(start = new Date('2026-11-23T09:00:00Z')) {
   let now = start.getTime();
   return {
+    /** Where the clock started (each test of a bot's suite starts there again). */
+    start,
     now: () => new Date(now),
     set: (date: Date) => {
       now = date.getTime();
