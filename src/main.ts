@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { type Config, ConfigError, hasSlackCredentials, loadConfig, loadDotEnv } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { DataDirLocked, lockDataDir } from './db/data-dir-lock.js';
 import { createAuditRepository } from './db/repositories/audit-repository.js';
 import { createDigestRepository } from './db/repositories/digest-repository.js';
 import { createFollowUpRepository } from './db/repositories/follow-up-repository.js';
@@ -78,9 +79,21 @@ export interface StartOptions {
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (() => new Date());
+  // The embedded database is single-process: this process holds DATA_DIR until it has closed it.
+  const unlockDataDir =
+    options.database || config.databaseUrl || config.dataDir.startsWith('memory://')
+      ? undefined
+      : await lockDataDir(config.dataDir, (err) =>
+          logger.error({ err, dataDir: config.dataDir }, 'the lock on DATA_DIR was lost'),
+        );
   const database =
     options.database ??
-    (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
+    (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }).catch(
+      async (err: unknown) => {
+        await unlockDataDir?.();
+        throw err;
+      },
+    ));
   await database.migrate();
   logger.info({ database: database.kind }, 'database ready');
 
@@ -199,6 +212,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         // No new ticks or requests; posts and handlers in flight finish (bounded) side by side.
         await Promise.all([scheduler?.stop(5_000), slackApp.stop(8_000)]);
         if (!options.database) await database.close();
+        await unlockDataDir?.();
         logger.info('stopped');
       })();
       return stopping;
@@ -256,7 +270,11 @@ async function main() {
   }
   const logger = createLogger(config.logLevel);
   keepServingThroughStrayErrors(logger);
-  const bot = await startBot(config, { logger });
+  const bot = await startBot(config, { logger }).catch((err: unknown) => {
+    if (!(err instanceof DataDirLocked)) throw err;
+    process.stderr.write(`Cannot start: ${err.message}\n`);
+    process.exit(1);
+  });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     // Hard limit: orchestrators kill after ~10 s; exit on our own terms before that.

@@ -5,9 +5,10 @@
  * SLACK_API_URL, and everything people do reaches it as signed requests on its HTTP receiver.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../config.js';
+import { DataDirLocked, lockDataDir } from '../db/data-dir-lock.js';
 import type { Deps } from '../deps.js';
 import { createLogger, type Logger } from '../logger.js';
 import { type AppManifest, readManifest } from './manifest.js';
@@ -142,36 +143,18 @@ async function request(work: () => Promise<DriverResponse>): Promise<DriverRespo
 }
 
 /**
- * One sandbox per data directory: a second one would open the same embedded database. The lock
- * file names the owner's pid; one left by a process that is gone is taken over.
+ * One sandbox per data directory: a second one would open the same embedded database and share
+ * the clock file. The same lock as the bot's on DATA_DIR, worded for the person starting it.
  */
-async function lockDataDir(dir: string): Promise<() => Promise<void>> {
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, 'sandbox.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(file, String(process.pid), { flag: 'wx' });
-      return () => unlink(file).catch(() => {});
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number(await readFile(file, 'utf8').catch(() => ''));
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new SandboxStartError(
-          `another sandbox (pid ${owner}) is using ${dir}: stop it, or start with another DATA_DIR`,
-        );
-      }
-      await unlink(file).catch(() => {});
-    }
-  }
-  throw new SandboxStartError(`could not lock ${dir}`);
-}
-
-function isAlive(pid: number): boolean {
+async function lockSandboxDir(dir: string, logger: Logger): Promise<() => Promise<void>> {
   try {
-    process.kill(pid, 0);
-    return true;
+    return await lockDataDir(dir, (err) => logger.error({ err }, 'the lock on the sandbox data was lost'));
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if (!(err instanceof DataDirLocked)) throw err;
+    const holder = err.holder ? `process ${err.holder.pid} on ${err.holder.host}` : 'another process';
+    throw new SandboxStartError(
+      `another sandbox (${holder}) is using ${dir}: stop it, or start with another DATA_DIR`,
+    );
   }
 }
 
@@ -195,7 +178,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const clockFile = join(sandboxDir, 'clock.json');
   const databaseDir = join(sandboxDir, 'db');
   const manifest = await readManifest();
-  const unlock = await lockDataDir(sandboxDir);
+  const unlock = await lockSandboxDir(sandboxDir, logger);
 
   let offsetMs = await readFile(clockFile, 'utf8').then(
     (text) => Number(JSON.parse(text).offsetMs) || 0,
