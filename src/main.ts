@@ -175,6 +175,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       workspaces,
       mantras,
       schedules,
+      standards,
     }),
     settings: createSettingsService({ roles, workspaces, mantras, schedules, pulses }),
     scheduleRuns: createScheduleRunRepository(database.db),

@@ -2,6 +2,7 @@ import { chartsEn } from './messages/charts.en.js';
 import { coreEn } from './messages/core.en.js';
 import { digestEn } from './messages/digest.en.js';
 import { homeEn } from './messages/home.en.js';
+import { homeStandardsEn } from './messages/home-standards.en.js';
 import { mantraEn } from './messages/mantra.en.js';
 import { momentsEn } from './messages/moments.en.js';
 import { privacyEn } from './messages/privacy.en.js';
@@ -26,6 +27,7 @@ export const en = {
   ...reactionsEn,
   ...standardsEn,
   ...homeEn,
+  ...homeStandardsEn,
 };
 
 export type Messages = typeof en;

@@ -3,6 +3,7 @@ import { chartsFr } from './messages/charts.fr.js';
 import { coreFr } from './messages/core.fr.js';
 import { digestFr } from './messages/digest.fr.js';
 import { homeFr } from './messages/home.fr.js';
+import { homeStandardsFr } from './messages/home-standards.fr.js';
 import { mantraFr } from './messages/mantra.fr.js';
 import { momentsFr } from './messages/moments.fr.js';
 import { privacyFr } from './messages/privacy.fr.js';
@@ -22,4 +23,5 @@ export const fr: Messages = {
   ...reactionsFr,
   ...standardsFr,
   ...homeFr,
+  ...homeStandardsFr,
 };

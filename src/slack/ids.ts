@@ -63,6 +63,12 @@ export const HOME_ACTIONS = {
   roleGrant: 'home_role_grant',
   roleRevoke: 'home_role_revoke',
   settings: 'home_settings',
+  standardAdd: 'home_standard_add',
+  /** The overflow menu of one standard; value = `edit|move|archive:<tag>`. */
+  standard: 'home_standard',
+  /** The select of archived standards; the option's value = the tag. */
+  standardRestore: 'home_standard_restore',
+  reactions: 'home_reactions',
 } as const;
 
 export const VIEWS = {
@@ -73,6 +79,8 @@ export const VIEWS = {
   homeSchedule: 'home_schedule',
   homeRole: 'home_role',
   homeSettings: 'home_settings',
+  homeStandard: 'home_standard',
+  homeReactions: 'home_reactions',
 } as const;
 
 /** block_id = action_id for modal inputs, so field errors and state share one name. */
@@ -108,4 +116,9 @@ export const BLOCKS = {
   homeSettingWeightSmall: 'home_setting_weight_small',
   homeSettingWeightBig: 'home_setting_weight_big',
   homeSettingDelay: 'home_setting_delay',
+  homeStandardTag: 'home_standard_tag',
+  homeStandardDescription: 'home_standard_description',
+  homeStandardPosition: 'home_standard_position',
+  homeReactionPraise: 'home_reaction_praise',
+  homeReactionComplaint: 'home_reaction_complaint',
 } as const;

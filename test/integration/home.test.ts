@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, mantras, moments, roles, schedules, workspaces } from '../../src/db/schema.js';
 import { validateView } from '../../src/sandbox/block-kit-rules.js';
-import type { EmulatedView, SlackArgs } from '../../src/sandbox/slack-emulator.js';
 import { BLOCKS, VIEWS } from '../../src/slack/ids.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
+import { control, elements, homeTab, viewText as text } from '../support/home-tab.js';
 import { lessonModalValues, momentModalValues } from '../support/moment-values.js';
 import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
 
@@ -16,37 +16,6 @@ const SAM = 'USAM';
 const SUPPORT = 'CSUPPORT';
 const KUDOS = 'CKUDOS';
 const STORY = 'Sam called the customer back within the hour and fixed the refund. #same-day';
-
-type Json = Record<string, unknown>;
-
-/** Every interactive element of a view, with its action_id, value and options. */
-function elements(view: SlackArgs): Json[] {
-  const found: Json[] = [];
-  for (const block of view.blocks as Json[]) {
-    if (block.accessory) found.push(block.accessory as Json);
-    if (Array.isArray(block.elements)) found.push(...(block.elements as Json[]).filter((e) => e.action_id));
-  }
-  return found;
-}
-
-/** The element whose action_id starts with `verb` and that carries `value` (as its value or one of its options). */
-function control(
-  view: SlackArgs,
-  verb: string,
-  value?: string,
-): { actionId: string; value: string | undefined } {
-  for (const el of elements(view)) {
-    const id = String(el.action_id);
-    if (id !== verb && !id.startsWith(`${verb}:`)) continue;
-    const options = (el.options as { value: string }[] | undefined)?.map((o) => o.value) ?? [];
-    if (value === undefined || el.value === value || options.includes(value)) {
-      return { actionId: id, value: value ?? (el.value as string | undefined) };
-    }
-  }
-  throw new Error(`no ${verb} control with value ${value} in the view`);
-}
-
-const text = (view: SlackArgs) => JSON.stringify(view.blocks);
 
 describeEachDatabase('the App Home', (db) => {
   let t: TestBot;
@@ -77,38 +46,7 @@ describeEachDatabase('the App Home', (db) => {
     expect(t.emulator.rejections).toEqual([]);
   });
 
-  const home = (userId: string) => {
-    const view = t.emulator.views.filter((v) => v.type === 'home' && v.user_id === userId).at(-1);
-    if (!view) throw new Error(`no Home published for ${userId}`);
-    return view;
-  };
-  const publishes = (userId: string) =>
-    t.emulator.callsTo('views.publish').filter((c) => c.args.user_id === userId && c.ok).length;
-
-  async function openHome(userId: string): Promise<EmulatedView> {
-    const before = publishes(userId);
-    const res = await t.driver.event({
-      type: 'app_home_opened',
-      user: userId,
-      channel: `D${userId}`,
-      tab: 'home',
-    });
-    expect(res.status).toBe(200);
-    await t.bot.whenIdle();
-    // On failure, the bot's error lines say why.
-    const errors = t.logs.filter((l) => Number(l.level) >= 50 || l.level === 'error');
-    expect(publishes(userId), JSON.stringify(errors).slice(0, 2000)).toBe(before + 1);
-    return home(userId);
-  }
-
-  async function click(userId: string, verb: string, value?: string, view = home(userId)) {
-    const target = control(view, verb, value);
-    const before = t.emulator.calls.length;
-    const res = await t.driver.blockAction({ userId, actionId: target.actionId, value: target.value, view });
-    expect(res.status).toBe(200);
-    await t.bot.whenIdle();
-    return t.emulator.calls.slice(before);
-  }
+  const { home, publishes, openHome, click } = homeTab(() => t);
 
   async function logComplaint(authorId: string, followUp?: string) {
     const { moment } = await t.bot.deps.moments
@@ -458,12 +396,22 @@ describeEachDatabase('the App Home', (db) => {
         });
       }
       for (let i = 0; i < 12; i++) await t.bot.deps.mantras.add(TEST_TEAM, `Vision line ${i}`, ADMIN);
+      // The most standards a workspace keeps (12 active), and archived ones to restore.
+      const standards = t.bot.deps.standards;
+      for (let i = 0; i < 7; i++) {
+        const added = await standards.add(TEST_TEAM, ADMIN, `extra-${i}`, `Standard number ${i}.`);
+        if (i === 5) await standards.archive(TEST_TEAM, ADMIN, 'share', t.clock.now());
+        expect(added.ok).toBe(true);
+      }
       for (const userId of [ADMIN, FRENCH]) {
         const view = await openHome(userId);
         expect(validateView(view)).toEqual([]);
         expect(view.blocks.length).toBeLessThanOrEqual(100);
       }
       expect(text(home(FRENCH))).toContain('Publications programmées* (40)');
+      expect(text(home(FRENCH))).toContain('Standards de service* (12 sur 12)');
+      expect(text(home(ADMIN))).toContain('#extra-6');
+      expect(control(home(ADMIN), 'home_standard_restore', 'share').actionId).toBe('home_standard_restore');
       expect(text(home(ADMIN))).toContain('Moments you logged (100)');
       // The moments listed, by the values of their edit / delete menus.
       const listed = () =>

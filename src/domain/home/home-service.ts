@@ -5,6 +5,8 @@ import type { MantraLine, MantraService } from '../mantra/mantra-service.js';
 import type { MomentKind } from '../moments/moment.js';
 import type { GrantedRole, Role, RoleService } from '../roles/role-service.js';
 import type { ScheduleEntry, ScheduleService } from '../schedules/schedule-service.js';
+import type { Standard } from '../standards/standard.js';
+import type { StandardService, StandardWithCounts } from '../standards/standard-service.js';
 import type { Workspace, WorkspaceService } from '../workspace/workspace-service.js';
 
 /**
@@ -100,6 +102,8 @@ export interface HomeData {
     lines: Page<MantraLine>;
     schedules: Page<ScheduleEntry>;
     roles: Page<{ userId: string; role: GrantedRole }>;
+    /** The active standards in order with their last four weeks, and the archived ones (12 active at most: no paging). */
+    standards: { active: StandardWithCounts[]; archived: Standard[] };
   };
 }
 
@@ -131,6 +135,7 @@ export function createHomeService(deps: {
   workspaces: Pick<WorkspaceService, 'get'>;
   mantras: Pick<MantraService, 'lines'>;
   schedules: Pick<ScheduleService, 'list'>;
+  standards: Pick<StandardService, 'overview'>;
 }) {
   const { store } = deps;
   return {
@@ -204,15 +209,17 @@ export function createHomeService(deps: {
         };
       }
       if (role === 'admin') {
-        const [schedules, granted] = await Promise.all([
+        const [schedules, granted, standards] = await Promise.all([
           deps.schedules.list(teamId, now),
           store.grantedRoles(teamId),
+          deps.standards.overview(teamId, now),
         ]);
         data.admin = {
           lines: pageOf(lines, 'lines', pages),
           // Most recent first: the schedule just added is on the first page.
           schedules: pageOf([...schedules].reverse(), 'schedules', pages),
           roles: pageOf(granted, 'roles', pages),
+          standards,
         };
       }
       return data;

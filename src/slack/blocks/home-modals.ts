@@ -24,9 +24,11 @@ export type SchedulePreset = keyof typeof SCHEDULE_PRESETS;
 export interface HomeModalMetadata {
   home: true;
   lineId?: number;
+  /** The standards form: which change it makes, and to which tag. */
+  standard?: { action: 'add' } | { action: 'edit' | 'move'; tag: string };
 }
 
-function modal(
+export function modal(
   m: Messages,
   callbackId: string,
   title: string,
@@ -46,7 +48,7 @@ function modal(
 
 const plain24 = (text: string): types.PlainTextElement => ({ type: 'plain_text', text: truncate(text, 24) });
 
-function input(
+export function input(
   label: string,
   blockId: string,
   element: types.InputBlock['element'],

@@ -6,6 +6,8 @@ import { buildAdminSection } from './home-admin.js';
 import { createIds } from './home-common.js';
 import { buildEveryoneSection } from './home-everyone.js';
 import { buildManagerSection } from './home-manager.js';
+import { buildHomeReactionsSection } from './home-reactions.js';
+import { buildHomeStandardsSection } from './home-standards.js';
 
 /** Slack refuses a view of more than 100 blocks. */
 export const VIEW_BLOCKS_MAX = 100;
@@ -33,6 +35,8 @@ export function buildHome(
     buildEveryoneSection(m, locale, data, ids),
     data.manager ? buildManagerSection(m, locale, data.manager, zone, ids) : [],
     data.admin ? buildAdminSection(m, locale, data.admin, data.workspace, ids) : [],
+    data.admin ? buildHomeStandardsSection(m, data.admin.standards, ids) : [],
+    data.admin ? buildHomeReactionsSection(m, data.workspace.settings.reactionEmoji) : [],
   ];
   return {
     type: 'home',

@@ -18,6 +18,17 @@ function typedTags(tags: readonly string[]): string {
   return tags.map((tag) => `\`#${escapeUserText(tag).replace(/`/g, "'")}\``).join(', ');
 }
 
+/** "3. *#own-it* · the line", and how often it was honoured and missed lately. */
+export function standardLine(m: Messages, { standard, honoured, missed }: StandardWithCounts): string {
+  return m.standardsListLine({
+    position: standard.position,
+    tag: standard.tag,
+    description: escapeUserText(standard.description),
+    honoured,
+    missed,
+  });
+}
+
 /** `/culture standards`: the active standards in order with their last four weeks, then the archived. */
 export function buildStandardsList(
   m: Messages,
@@ -27,19 +38,7 @@ export function buildStandardsList(
   const blocks: Block[] = [section(`*${m.standardsListTitle}*`)];
   if (overview.active.length === 0) blocks.push(section(m.standardsListEmpty));
   // 12 standards at most: one section each stays far below Slack's 50 blocks.
-  for (const { standard, honoured, missed } of overview.active) {
-    blocks.push(
-      section(
-        m.standardsListLine({
-          position: standard.position,
-          tag: standard.tag,
-          description: escapeUserText(standard.description),
-          honoured,
-          missed,
-        }),
-      ),
-    );
-  }
+  for (const line of overview.active) blocks.push(section(standardLine(m, line)));
   const notes = [m.standardsListWindow];
   if (overview.archived.length) {
     notes.push(

@@ -10,10 +10,13 @@ import {
   buildScheduleModal,
   buildSettingsModal,
 } from '../../blocks/home-modals.js';
+import { buildReactionsModal } from '../../blocks/home-reactions.js';
+import { buildStandardModal } from '../../blocks/home-standards.js';
 import { buildLessonModal, buildMomentModal } from '../../blocks/moments.js';
 import { republishHome } from '../../home-publisher.js';
 import { HOME_ACTIONS } from '../../ids.js';
 import { homeValues, parseHomeState } from '../../parsers/home.js';
+import { standardValues } from '../../parsers/home-standards.js';
 import { createMomentPublisher } from '../../posts/moment.js';
 import { createPulsePublisher } from '../../posts/pulse.js';
 import { handlePulseAnswerOpen } from './pulse-answer.js';
@@ -173,6 +176,41 @@ const verbs: Record<string, Verb> = {
   [HOME_ACTIONS.settings]: adminForm(async ({ deps, teamId, m }) =>
     buildSettingsModal(m, await deps.workspaces.get(teamId)),
   ),
+
+  // Standards: the standards service decides (admins only), as for `/culture standard …`.
+  [HOME_ACTIONS.standardAdd]: adminForm(async ({ m }) => buildStandardModal(m, { action: 'add' })),
+  [HOME_ACTIONS.standard]: async (click) => {
+    const { deps, teamId, userId, m, value } = click;
+    const choice = parse(standardValues.standard, value);
+    if (!choice) return m.homeNoticeGone;
+    if (choice.verb === 'archive') {
+      const archived = await deps.standards.archive(teamId, userId, choice.tag, deps.clock());
+      if (archived.ok) return m.homeStandardArchived({ tag: archived.value.tag });
+      return archived.reason === 'not_allowed' ? notAllowed(m, 'admin') : m.homeNoticeGone;
+    }
+    if (!(await deps.roles.can(teamId, userId, 'admin'))) return notAllowed(m, 'admin');
+    const active = await deps.standards.active(teamId);
+    const standard = active.find((s) => s.tag === choice.tag);
+    if (!standard) return m.homeNoticeGone;
+    return click.open(
+      choice.verb === 'edit'
+        ? buildStandardModal(m, { action: 'edit', standard })
+        : buildStandardModal(m, { action: 'move', standard, count: active.length }),
+    );
+  },
+  [HOME_ACTIONS.standardRestore]: async ({ deps, teamId, userId, m, value }) => {
+    const tag = parse(standardValues.tag, value);
+    if (!tag) return m.homeNoticeGone;
+    const restored = await deps.standards.restore(teamId, userId, tag, deps.clock());
+    if (restored.ok)
+      return m.standardRestored({ tag: restored.value.tag, position: restored.value.position });
+    if (restored.reason === 'not_allowed') return notAllowed(m, 'admin');
+    return restored.reason === 'too_many' ? m.homeStandardTooMany({ max: restored.max }) : m.homeNoticeGone;
+  },
+
+  [HOME_ACTIONS.reactions]: adminForm(async ({ deps, teamId, m }) =>
+    buildReactionsModal(m, await deps.reactionSettings.get(teamId)),
+  ),
 };
 
 /**
@@ -192,7 +230,7 @@ export const handleHomeAction = (deps: Deps) => async (args: Args) => {
   const value =
     action?.type === 'button'
       ? action.value
-      : action?.type === 'overflow'
+      : action?.type === 'overflow' || action?.type === 'static_select'
         ? action.selected_option.value
         : undefined;
   const state = parseHomeState(body.view?.private_metadata);

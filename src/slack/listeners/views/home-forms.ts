@@ -27,7 +27,7 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
  * answers field errors (Slack keeps what was typed and shows each error under its field) or a
  * notice; after a notice the modal closes and the Home is republished with it on top.
  */
-type Submit = (input: {
+export type Submit = (input: {
   deps: Deps;
   teamId: string;
   userId: string;
@@ -35,7 +35,7 @@ type Submit = (input: {
   args: Args;
 }) => Promise<{ errors: Record<string, string> } | { notice: string }>;
 
-function handleHomeForm(submit: Submit) {
+export function handleHomeForm(submit: Submit) {
   return (deps: Deps) => async (args: Args) => {
     const { ack, body, view } = args;
     const teamId = view.team_id;
@@ -54,7 +54,7 @@ function handleHomeForm(submit: Submit) {
   };
 }
 
-const notAllowed = (m: Messages) => ({ notice: m.homeNoticeNotAllowed({ needed: m.roleNameAdmin }) });
+export const notAllowed = (m: Messages) => ({ notice: m.homeNoticeNotAllowed({ needed: m.roleNameAdmin }) });
 const fieldErrors = (errors: Record<string, string>, text: (block: string) => string) =>
   Object.fromEntries(Object.entries(errors).map(([block]) => [block, text(block)]));
 
