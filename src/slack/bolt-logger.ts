@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
-import type { Logger } from '../logger.js';
+import { describeError, type Logger } from '../logger.js';
 
 const boltToPino: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error'> = {
   [LogLevel.DEBUG]: 'debug',
@@ -12,9 +12,11 @@ const boltToPino: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error'> = {
 export function toBoltLogger(logger: Logger): SlackLogger {
   let child = logger.child({ component: 'bolt' });
   const write = (level: 'debug' | 'info' | 'warn' | 'error', msg: unknown[]) => {
-    const [first, ...rest] = msg;
-    if (first instanceof Error) child[level]({ err: first, detail: rest }, first.message);
-    else child[level]({ detail: rest.length ? rest : undefined }, String(first));
+    // Errors among the arguments are described as every logged error is (logger.ts): no query
+    // parameters or typed text.
+    const [first, ...rest] = msg.map((part) => (part instanceof Error ? describeError(part) : part));
+    if (msg[0] instanceof Error) child[level]({ err: msg[0], extra: rest }, msg[0].name);
+    else child[level]({ extra: rest.length ? rest : undefined }, String(first));
   };
   return {
     debug: (...msg) => write('debug', msg),
