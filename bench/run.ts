@@ -7,7 +7,9 @@
  *   DATABASE_URL=postgres://… npm run bench         # the bot on Postgres: DATABASE_URL names a
  *                                                   # server the bench creates a database on
  *
- * BENCH_ROUNDS (default 2) sets how many times the A/B rows alternate.
+ * BENCH_ROUNDS (default 2) sets how many times the A/B rows alternate. BENCH_ONLY=name,name runs
+ * only those steps of rows.ts (by function name, e.g. `seedDigestWeek,digestPreviewTime`).
+ * BENCH_PROFILE=dir runs the bot under `node --cpu-prof`, its profiles written to dir.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +26,7 @@ const SECRET = 'bench-signing-secret';
 const adminUrl = process.env.DATABASE_URL || undefined;
 const kind = adminUrl ? 'postgres' : 'pglite';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 const startedAt = new Date();
 
 console.log('compiling the bot (npm run build)…');
@@ -61,7 +64,11 @@ const botEnv = {
   LOG_LEVEL: 'info',
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: join(dataDir, 'data') }),
 };
-const startBot = () => startApp('bot', ['dist/src/main.js'], botEnv);
+// BENCH_PROFILE=dir: the bot writes a V8 CPU profile per thread there (the PGlite worker too).
+const profile = process.env.BENCH_PROFILE
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+  : [];
+const startBot = () => startApp('bot', [...profile, 'dist/src/main.js'], botEnv);
 
 const bare = await startApp('bare bolt', ['--import', 'tsx', 'bench/bare-bolt.ts'], {
   ...baseEnv,
@@ -90,7 +97,7 @@ const bench: Bench = {
 
 const rows: Row[] = [];
 try {
-  for (const step of steps) {
+  for (const step of only ? steps.filter((s) => only.includes(s.name)) : steps) {
     const added = await step(bench);
     for (const row of added)
       console.log(`  ${row.measure}: ${row.bot}${row.bare ? ` (bare ${row.bare})` : ''}`);

@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times (100 on every mainstream build). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export interface AppProcess {
   readonly name: string;
   readonly url: string;
@@ -17,6 +20,8 @@ export interface AppProcess {
   loggedErrors(): number;
   /** Resident memory now, in megabytes (the kernel's figure, worker threads included). */
   rssMb(): number;
+  /** CPU time the process has used so far (user + system, every thread), in milliseconds. */
+  cpuMs(): number;
   /** Sends `signal` and resolves with the time to exit (ms) and the exit code. */
   stop(signal?: NodeJS.Signals): Promise<{ ms: number; code: number | null }>;
   readonly child: ChildProcess;
@@ -75,6 +80,11 @@ export async function startApp(
     rssMb: () => {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
+    },
+    cpuMs: () => {
+      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the ")" of the name.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
     },
     stop(signal = 'SIGTERM') {
       const sent = performance.now();

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
+import { DEFAULT_STANDARDS } from '../../src/domain/standards/standard.js';
 
 export async function seedMoments(
   database: Database,
@@ -22,7 +23,7 @@ export async function seedMoments(
   const last = sql.raw(String(Math.trunc(count) - 1));
   await database.db.execute(sql`
     insert into moments (team_id, kind, author_id, customer_type, touchpoint, impact, story, lesson, status,
-                         source, channel_id, standards, created_at, updated_at)
+                         source, channel_id, created_at, updated_at)
     select ${teamId},
            case when i % 3 = 0 then 'complaint' else 'praise' end,
            'U' || (i % ${modulo}),
@@ -34,7 +35,6 @@ export async function seedMoments(
            case when i % 4 = 0 then 'resolved' else 'open' end,
            'command',
            'C' || (i % 20),
-           case when i % 9 = 0 then array['same-day'] when i % 11 = 0 then array['follow-up'] else '{}'::text[] end,
            ${from.toISOString()}::timestamptz + (i * ${step} * interval '1 second'),
            ${from.toISOString()}::timestamptz + (i * ${step} * interval '1 second')
     from generate_series(0, ${last}) as i`);
@@ -49,6 +49,24 @@ export async function seedMoments(
     where team_id = ${teamId} and kind = 'praise' and created_at >= ${from.toISOString()}::timestamptz
       and abs(hashtext(id::text)) % 20 = 0
     on conflict do nothing`);
-  await database.db.execute(sql`analyze moments`);
-  await database.db.execute(sql`analyze moment_colleagues`);
+  // The team's standards (the defaults, as its first digest would create them); one story in
+  // nine cites #same-day, one in eleven #follow-up.
+  for (const [index, standard] of DEFAULT_STANDARDS.entries()) {
+    await database.db.execute(sql`
+      insert into standards (team_id, tag, description, position)
+      values (${teamId}, ${standard.tag}, ${standard.description.en}, ${index + 1})
+      on conflict do nothing`);
+  }
+  await database.db.execute(sql`
+    insert into moment_standards (team_id, moment_id, standard_id, kind, created_at)
+    select m.team_id, m.id, s.id, m.kind, m.created_at
+    from moments m
+    join standards s on s.team_id = m.team_id
+      and s.tag = case when abs(hashtext(m.id::text)) % 9 = 0 then 'same-day'
+                       when abs(hashtext(m.id::text)) % 11 = 0 then 'follow-up' end
+    where m.team_id = ${teamId} and m.created_at >= ${from.toISOString()}::timestamptz
+    on conflict do nothing`);
+  for (const table of ['moments', 'moment_colleagues', 'moment_standards']) {
+    await database.db.execute(sql.raw(`analyze ${table}`));
+  }
 }

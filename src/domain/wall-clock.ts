@@ -17,20 +17,32 @@ export interface WallTime {
 }
 
 /**
- * A reader of wall-clock time in one zone. The formatter is built once per reader: the cron
- * calendar asks for every minute of a day with a daylight-saving change.
+ * Building an Intl formatter for a zone costs about as much as a small query (half a
+ * millisecond), and every week computed needs one; so each zone's is built once and kept. A
+ * deployment serves a handful of zones, and only valid ones get here (an invalid zone throws).
  */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** A reader of wall-clock time in one zone (the cron calendar asks for every minute of a day). */
 export function wallClock(timeZone: string): (instant: Date | number) => WallTime {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  const format = formatterFor(timeZone);
   return (instant) => {
     const t = typeof instant === 'number' ? instant : instant.getTime();
     const parts: Record<string, number> = {};

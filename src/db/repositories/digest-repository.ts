@@ -123,16 +123,23 @@ export function createDigestRepository(db: Db): DigestStore {
     },
 
     async topPraise(teamId, from, to, scope, limit) {
+      // The stories colleagues seconded come first among equals. The team's secondings are
+      // counted once and joined: a count per story (an index lookup for each of thousands of
+      // stories) made this the slowest query of the digest.
+      const seconded = db
+        .select({ momentId: momentSeconders.momentId, count: count().as('seconders') })
+        .from(momentSeconders)
+        .where(eq(momentSeconders.teamId, teamId))
+        .groupBy(momentSeconders.momentId)
+        .as('seconded');
       const rows = await db
         .select(storyColumns)
         .from(moments)
+        .leftJoin(seconded, eq(seconded.momentId, moments.id))
         .where(inWeek(teamId, from, to, scope, eq(moments.kind, 'praise')))
         .orderBy(
           desc(sql`${moments.impact} = 'big'`),
-          // The stories colleagues seconded come first among equals (primary-key lookups).
-          desc(
-            sql`(select count(*) from ${momentSeconders} where ${momentSeconders.momentId} = ${moments.id})`,
-          ),
+          desc(sql`coalesce(${seconded.count}, 0)`),
           desc(moments.createdAt),
         )
         .limit(limit);
