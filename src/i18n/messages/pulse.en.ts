@@ -99,6 +99,9 @@ export const pulseEn = {
   pulseStatusNone: 'No pulse is open in this channel. Start one with `/pulse start`.',
   pulseCloseNone: 'No pulse is open in this channel.',
   pulseClosedByYou: 'The pulse is closed. The results are in the thread under it.',
+  pulseClosedResultsLater:
+    'The pulse is closed and takes no more answers, but its results could not be posted: Slack did not ' +
+    'accept the message. I will try again in a few minutes; the results will then be in the thread under it.',
   pulseExportNone:
     'This channel has no closed pulse to export yet. Run `/pulse export` in the pulse’s channel.',
   pulseExportBelowThreshold: (p: { answers: string; threshold: number }) =>

@@ -90,6 +90,9 @@ export const pulseFr: typeof pulseEn = {
   pulseStatusNone: 'Aucun pulse n’est ouvert dans ce canal. Lancez-en un avec `/pulse start`.',
   pulseCloseNone: 'Aucun pulse n’est ouvert dans ce canal.',
   pulseClosedByYou: 'Le pulse est clos. Les résultats sont dans son fil.',
+  pulseClosedResultsLater:
+    'Le pulse est clos et ne prend plus de réponses, mais ses résultats n’ont pas pu être publiés : Slack ' +
+    'n’a pas accepté le message. Je réessaie dans quelques minutes ; les résultats seront alors dans son fil.',
   pulseExportNone:
     'Ce canal n’a pas encore de pulse clos à exporter. Lancez `/pulse export` dans le canal du pulse.',
   pulseExportBelowThreshold: (p) =>

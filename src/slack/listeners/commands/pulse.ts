@@ -100,6 +100,7 @@ function pulseSubcommands(deps: PulseDeps): Record<string, (request: PulseReques
       } catch (err) {
         // The claim stays: the deadline job posts the results on its next passes.
         deps.logger.error({ err, teamId, pulseId: closed.id }, 'posting pulse results failed; will retry');
+        return reply(buildTextMessage(m.pulseClosedResultsLater));
       }
       await reply(buildTextMessage(m.pulseClosedByYou));
     },
