@@ -46,6 +46,7 @@ import { createNodeCronCalendar } from './jobs/scheduler/calendar.js';
 import { newReplicaId } from './jobs/scheduler/run-coordinator.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
+import { SHUTDOWN } from './shutdown.js';
 import { buildSlackApp } from './slack/app.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createSlackMessageReader } from './slack/message-reader.js';
@@ -211,8 +212,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     stop() {
       stopping ??= (async () => {
         // No new ticks or requests; posts and handlers in flight finish (bounded) side by side.
-        await Promise.all([scheduler?.stop(5_000), slackApp.stop(8_000)]);
-        if (!options.database) await database.close();
+        await Promise.all([scheduler?.stop(SHUTDOWN.drainMs), slackApp.stop(SHUTDOWN.drainMs)]);
+        if (!options.database) await database.close(SHUTDOWN.closeMs);
         await unlockDataDir?.();
         logger.info('stopped');
       })();
@@ -279,7 +280,7 @@ async function main() {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     // Hard limit: orchestrators kill after ~10 s; exit on our own terms before that.
-    setTimeout(() => process.exit(1), 9_500).unref();
+    setTimeout(() => process.exit(1), SHUTDOWN.limitMs).unref();
     bot.stop().then(
       () => process.exit(0),
       (err) => {

@@ -28,7 +28,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** True when a trivial query answers; used by /healthz. */
   ping(): Promise<boolean>;
-  close(): Promise<void>;
+  /** Lets the queries already sent finish for up to `timeoutMs`, then closes whatever is left. */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 export type DatabaseTarget = { url: string } | { dataDir: string };
@@ -59,7 +60,8 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     ping: () => pingDb(db as unknown as Db),
-    close: () => client.end({ timeout: 5 }),
+    // postgres.js counts in seconds; past it, connections still busy are destroyed.
+    close: (timeoutMs = 5_000) => client.end({ timeout: timeoutMs / 1000 }),
   };
 }
 
@@ -80,7 +82,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       await migrate(db, { migrationsFolder: migrationsFolder() });
     },
     ping: () => pingDb(db as unknown as Db),
-    close: () => client.close(),
+    close: (timeoutMs) => client.close(timeoutMs),
   };
 }
 

@@ -42,8 +42,7 @@ export interface RemotePglite extends RemoteTransaction {
   transaction<T>(fn: (tx: RemoteTransaction) => Promise<T>): Promise<T>;
   /**
    * Lets the work already sent finish (within `timeoutMs` in all), closes PGlite, ends the
-   * thread. The default fits the shutdown budget: 8 s of draining handlers, then this, within
-   * the 9.5 s after which main.ts exits anyway.
+   * thread. A stopping bot passes its shutdown budget's share (src/shutdown.ts).
    */
   close(timeoutMs?: number): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { SHUTDOWN } from '../shutdown.js';
 import { pageRoutes } from './page-routes.js';
 import { fillSampleWeek } from './sample-week.js';
 import { type Sandbox, SandboxStartError, type StartBot, startSandbox } from './sandbox.js';
@@ -28,7 +29,7 @@ export async function runSandbox(
   }
   process.stdout.write(`${SANDBOX_BANNER(sandbox.url)}\n`);
   const shutdown = () => {
-    setTimeout(() => process.exit(1), 9_500).unref();
+    setTimeout(() => process.exit(1), SHUTDOWN.limitMs).unref();
     sandbox.stop().then(
       () => process.exit(0),
       () => process.exit(1),

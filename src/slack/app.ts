@@ -200,21 +200,32 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
     },
     whenIdle,
     async stop(drainMs) {
+      // drainMs bounds the whole stop: closing the receiver and the handlers finishing.
+      const deadline = Date.now() + drainMs;
+      const left = (atMost = Number.POSITIVE_INFINITY) =>
+        Math.max(0, Math.min(atMost, deadline - Date.now()));
+      const within = (work: Promise<unknown>, ms: number) =>
+        Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
       gate?.flush();
       // Bolt's stop does not wait for the socket's close handshake; left running, it holds the
       // process for 30 s after the stop.
-      if (socketClient) {
-        const closed = socketClient.disconnect();
-        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
-      }
-      await app.stop().catch((err) => logger.warn({ err }, 'stopping the Slack receiver failed'));
+      if (socketClient) await within(socketClient.disconnect(), left(3_000));
+      await within(
+        app.stop().catch((err) => logger.warn({ err }, 'stopping the Slack receiver failed')),
+        left(),
+      );
       await new Promise<void>((resolve) => {
         if (!healthServer?.listening) return resolve();
         healthServer.close(() => resolve());
         healthServer.closeAllConnections();
       });
-      if (!(await whenIdle(drainMs)))
-        logger.warn({ inFlight: app.inFlight }, 'stopped with Slack handlers still running');
+      if (await whenIdle(left())) return;
+      // Their work is cut short: say which, so what a person asked for and never got is on record.
+      for (const request of app.requestsInFlight())
+        logger.warn(
+          { ...request, runningMs: clock().getTime() - request.since.getTime() },
+          'stopped before this Slack request was done',
+        );
     },
   };
 }

@@ -48,9 +48,17 @@ export interface GuardOptions {
  * - a request no listener acked (an unknown callback, a listener that failed before its ack)
  *   is acked as soon as the listeners are done, instead of Slack waiting 3 s for a 404.
  */
+/** What a log may say of a request still running (ids and kinds, never what people typed). */
+export interface RequestInFlight {
+  readonly type: string;
+  readonly teamId: string | undefined;
+  readonly userId: string | undefined;
+  readonly since: Date;
+}
+
 export class GuardedApp extends App {
   readonly #guard: GuardOptions;
-  #inFlight = 0;
+  readonly #inFlight = new Set<{ described?: RequestInFlight }>();
 
   /**
    * Requests being handled, from their arrival to the end of their listeners (a graceful stop
@@ -58,7 +66,12 @@ export class GuardedApp extends App {
    * middleware runs, and the work after that ack must count too.
    */
   get inFlight(): number {
-    return this.#inFlight;
+    return this.#inFlight.size;
+  }
+
+  /** The requests being handled now, for a stop that could not wait for them to say which. */
+  requestsInFlight(): RequestInFlight[] {
+    return [...this.#inFlight].flatMap((entry) => (entry.described ? [entry.described] : []));
   }
 
   constructor(options: AppOptions, guard: GuardOptions) {
@@ -67,18 +80,20 @@ export class GuardedApp extends App {
   }
 
   override async processEvent(event: ReceiverEvent): Promise<void> {
-    this.#inFlight += 1;
+    const entry: { described?: RequestInFlight } = {};
+    this.#inFlight.add(entry);
     try {
-      await this.#process(event);
+      await this.#process(event, entry);
     } finally {
-      this.#inFlight -= 1;
+      this.#inFlight.delete(entry);
     }
   }
 
-  async #process(event: ReceiverEvent): Promise<void> {
+  async #process(event: ReceiverEvent, entry: { described?: RequestInFlight }): Promise<void> {
     const body = parseEnvelope(event.body);
     if (!body) throw new MalformedRequest();
     const { ledger, logger, clock } = this.#guard;
+    entry.described = describe(body, clock());
     const key = event.customProperties?.[REQUEST_KEY];
     const first =
       typeof key === 'string'
@@ -104,4 +119,17 @@ export class GuardedApp extends App {
     }
     if (!acked) await event.ack();
   }
+}
+
+function describe(body: Record<string, unknown>, since: Date): RequestInFlight {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const field = (value: unknown, key: string) =>
+    value && typeof value === 'object' ? text((value as Record<string, unknown>)[key]) : undefined;
+  return {
+    // A slash command by its name; an event by its own type (reaction_added), not "event_callback".
+    type: text(body.command) ?? field(body.event, 'type') ?? text(body.type) ?? 'unknown',
+    teamId: text(body.team_id) ?? field(body.team, 'id'),
+    userId: text(body.user_id) ?? field(body.user, 'id') ?? field(body.event, 'user'),
+    since,
+  };
 }

@@ -192,3 +192,26 @@ describeEachDatabase('health when the database is gone', (db) => {
     }
   });
 });
+
+describeEachDatabase('a graceful stop', (db) => {
+  it('names the Slack requests it could not wait for (ids and kinds, no text)', async () => {
+    const t = await startTestBot({ database: db() });
+    try {
+      t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
+      // Slack makes the bot wait longer than a stop's drain before it may read the person.
+      t.emulator.failNext('users.info', { status: 429, retryAfter: 8 });
+      await t.driver.command({ command: '/culture', text: 'help', userId: MEMBER });
+      await t.emulator.waitFor('users.info');
+      await t.bot.stop();
+      const cut = t.logs.filter((line) => line.msg === 'stopped before this Slack request was done');
+      expect(cut).toEqual([
+        expect.objectContaining({ type: '/culture', teamId: 'T0TEST', userId: MEMBER, level: 40 }),
+      ]);
+      expect(JSON.stringify(cut)).not.toContain('help');
+      // The request still ends (its answer after the retry), before the emulator goes.
+      expect(await t.bot.whenIdle(20_000)).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});
