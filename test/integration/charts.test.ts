@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { SlackArgs } from '../../src/sandbox/slack-emulator.js';
+import { botTest } from '../support/bot-test.js';
 import { decodePng, warmChartRenderer } from '../support/charts.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { json, pulseDriver } from '../support/pulse-helpers.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN';
 const ANA = 'UANA';
@@ -12,51 +13,40 @@ const CAL = 'UCAL';
 const SAM = 'USAM';
 const CHANNEL = 'CSUPPORT';
 const DIGEST_CHANNEL = 'CGENERAL';
-// Monday 23 November 2026, 09:00 UTC; the workspace zone is UTC.
-const MONDAY = new Date('2026-11-23T09:00:00Z');
+// The test clock starts on Monday 23 November 2026, 09:00 UTC; the workspace zone is UTC.
 const DAY = 24 * 3_600_000;
 
 describeEachDatabase('charts in the pulse results and the digest', (db) => {
-  let t: TestBot;
-  const p = pulseDriver(() => t, db, CHANNEL);
-
-  beforeAll(async () => {
-    await warmChartRenderer();
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    for (const [id, name] of [
-      [ANA, 'ana'],
-      [BEN, 'ben'],
-      [CAL, 'cal'],
-      [SAM, 'sam'],
-    ] as const)
-      t.emulator.addUser({ id, name, locale: 'en-US' });
-    t.emulator.addChannel({ id: CHANNEL, name: 'support' });
-    t.emulator.addChannel({ id: DIGEST_CHANNEL, name: 'general' });
+  const { it, suiteBot } = botTest(db, {
+    async setUp(t) {
+      await warmChartRenderer();
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      for (const [id, name] of [
+        [ANA, 'ana'],
+        [BEN, 'ben'],
+        [CAL, 'cal'],
+        [SAM, 'sam'],
+      ] as const)
+        t.emulator.addUser({ id, name, locale: 'en-US' });
+      t.emulator.addChannel({ id: CHANNEL, name: 'support' });
+      t.emulator.addChannel({ id: DIGEST_CHANNEL, name: 'general' });
+    },
   });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-    t.clock.set(MONDAY);
+  it.beforeEach(async ({ t }) => {
     t.logs.length = 0;
   });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
-  });
+  const p = pulseDriver(suiteBot, db, CHANNEL);
 
   const imagesOf = (blocks: SlackArgs[] | undefined) => (blocks ?? []).filter((b) => b.type === 'image');
   /** The PNG behind an image block, as the bot uploaded it. */
   const pngOf = (image: SlackArgs) => {
-    const upload = t.emulator.uploads.find((u) => u.fileId === image.slack_file?.id);
+    const upload = suiteBot().emulator.uploads.find((u) => u.fileId === image.slack_file?.id);
     if (!upload) throw new Error(`no upload for ${json(image)}`);
     return upload;
   };
 
   async function runPulse(scores: number[], beforeClose = () => {}) {
+    const t = suiteBot();
     await p.command('start', ADMIN);
     const people = [ANA, BEN, CAL, SAM];
     for (const [i, score] of scores.entries()) await p.answer(people[i] as string, { score });
@@ -69,7 +59,7 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
     return results;
   }
 
-  it('draws the trust score spread as an 800 × 400 PNG whose alt text states the figures', async () => {
+  it('draws the trust score spread as an 800 × 400 PNG whose alt text states the figures', async ({ t }) => {
     const results = await runPulse([6, 8, 8]);
     const [image, ...others] = imagesOf(results.blocks);
     expect(others).toEqual([]);
@@ -83,7 +73,7 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
     expect(complete?.args.channel_id).toBeUndefined();
   });
 
-  it('adds the trend of the channel’s averages from its second pulse with results', async () => {
+  it('adds the trend of the channel’s averages from its second pulse with results', async ({ t }) => {
     await runPulse([6, 8, 8]);
     t.clock.advance(7 * DAY);
     const second = await runPulse([9, 9, 10]);
@@ -95,7 +85,7 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
     expect(pictures[0]?.equals(pictures[1] as Buffer)).toBe(false);
   });
 
-  it('uploads no chart when the results stay hidden below the anonymity threshold', async () => {
+  it('uploads no chart when the results stay hidden below the anonymity threshold', async ({ t }) => {
     const results = await runPulse([6, 8]);
     expect(imagesOf(results.blocks)).toEqual([]);
     expect(json(results.blocks)).toContain('so they stay hidden');
@@ -103,7 +93,7 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
     expect(t.emulator.uploads).toEqual([]);
   });
 
-  it('posts the results in text when the upload fails, and logs why', async () => {
+  it('posts the results in text when the upload fails, and logs why', async ({ t }) => {
     t.emulator.failNext('files.getUploadURLExternal', { error: 'internal_error' }, 10);
     const results = await runPulse([6, 8, 8]);
     expect(imagesOf(results.blocks)).toEqual([]);
@@ -111,7 +101,7 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
     expect(t.logs.some((l) => l.msg === 'chart left out: it could not be drawn or uploaded')).toBe(true);
   });
 
-  it('posts the results without the chart when Slack refuses the picture', async () => {
+  it('posts the results without the chart when Slack refuses the picture', async ({ t }) => {
     // As Slack answers when a file is still processing: the first results post is refused.
     const results = await runPulse([6, 8, 8], () =>
       t.emulator.failNext('chat.postMessage', { error: 'invalid_blocks' }),
@@ -124,7 +114,7 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
     );
   });
 
-  it('speaks French in the alt text and the picture of a French workspace', async () => {
+  it('speaks French in the alt text and the picture of a French workspace', async ({ t }) => {
     await t.bot.deps.workspaces.setLocale(TEST_TEAM, 'fr');
     const results = await runPulse([6, 8, 8]);
     const [image] = imagesOf(results.blocks);
@@ -133,13 +123,19 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
   });
 
   async function praise(at: Date, text: string) {
+    const t = suiteBot();
     t.clock.set(at);
-    const res = await t.driver.command({ command: '/praise', text: `<@${SAM}|sam> ${text}`, userId: ANA });
+    const res = await t.driver.command({
+      command: '/praise',
+      text: `<@${SAM}|sam> ${text}`,
+      userId: ANA,
+    });
     expect(res.status).toBe(200);
     await t.bot.whenIdle();
   }
 
   async function complaint(at: Date, text: string) {
+    const t = suiteBot();
     t.clock.set(at);
     const res = await t.driver.command({ command: '/complaint', text, userId: ANA });
     expect(res.status).toBe(200);
@@ -147,8 +143,14 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
   }
 
   async function postDigest() {
+    const t = suiteBot();
     t.clock.set(new Date('2026-11-26T12:00:00Z'));
-    await t.driver.command({ command: '/digest', text: 'post', userId: ADMIN, channelId: DIGEST_CHANNEL });
+    await t.driver.command({
+      command: '/digest',
+      text: 'post',
+      userId: ADMIN,
+      channelId: DIGEST_CHANNEL,
+    });
     return t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === DIGEST_CHANNEL, 10_000);
   }
 
@@ -168,7 +170,7 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
       expect(decodePng(pngOf(image as SlackArgs).content)).toMatchObject({ width: 800, height: 400 });
   });
 
-  it('draws no standards chart when nothing was cited, and no chart for eight empty weeks', async () => {
+  it('draws no standards chart when nothing was cited, and no chart for eight empty weeks', async ({ t }) => {
     await praise(new Date('2026-11-24T10:00:00Z'), 'Stayed late to rebuild a customer order.');
     const [bank, ...others] = imagesOf((await postDigest()).args.blocks);
     expect(others).toEqual([]);
@@ -181,7 +183,7 @@ describeEachDatabase('charts in the pulse results and the digest', (db) => {
     expect(t.emulator.uploads).toEqual([]);
   });
 
-  it('posts the digest without charts when the upload fails', async () => {
+  it('posts the digest without charts when the upload fails', async ({ t }) => {
     await praise(new Date('2026-11-24T10:00:00Z'), 'Stayed late to rebuild a customer order. #surprise');
     t.emulator.failNext('files.getUploadURLExternal', { error: 'internal_error' }, 10);
     const post = await postDigest();

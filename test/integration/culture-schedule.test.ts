@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { schedules } from '../../src/db/schema.js';
 import { createScheduledPostsJob } from '../../src/jobs/scheduled-posts.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { command } from '../support/scheduling.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';
 const MANAGER = 'UMANAGER1';
@@ -11,27 +12,18 @@ const MEMBER = 'UMEMBER1';
 const FRENCH_ADMIN = 'UADMINFR';
 
 describeEachDatabase('/culture schedule, schedules, unschedule, timezone', (db) => {
-  let t: TestBot;
-  const culture = (userId: string, text: string) => command(t, userId, '/culture', text);
-
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: FRENCH_ADMIN, name: 'zoé', is_admin: true, locale: 'fr-FR' });
-    t.emulator.addUser({ id: MANAGER, name: 'mia', locale: 'en-GB' });
-    t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: FRENCH_ADMIN, name: 'zoé', is_admin: true, locale: 'fr-FR' });
+      t.emulator.addUser({ id: MANAGER, name: 'mia', locale: 'en-GB' });
+      t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
+    },
   });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
+  it.beforeEach(async ({ t }) => {
     await t.bot.deps.roles.setRole(TEST_TEAM, ADMIN, MANAGER, 'manager');
   });
-  afterEach(() => {
-    expect(t.emulator.rejections).toEqual([]);
-    t.emulator.reset();
-  });
+  const culture = (userId: string, text: string) => command(suiteBot(), userId, '/culture', text);
 
   it('schedules the mantra and answers with the next three fire times in the schedule’s zone', async () => {
     // The test clock reads Monday 23 November 2026, 10:00 in Paris: today's 09:00 is past.
@@ -59,7 +51,7 @@ describeEachDatabase('/culture schedule, schedules, unschedule, timezone', (db) 
     expect(text).not.toContain('more often than once an hour');
   });
 
-  it('answers in French with curly quotes and the workspace zone by default', async () => {
+  it('answers in French with curly quotes and the workspace zone by default', async ({ t }) => {
     await t.bot.deps.workspaces.setTimezone(TEST_TEAM, 'America/New_York');
     const reply = await culture(FRENCH_ADMIN, 'schedule mantra <#C0FLOOR> “30 8 * * 1”');
     const text = JSON.stringify(reply.body.blocks);
@@ -151,7 +143,7 @@ describeEachDatabase('/culture schedule, schedules, unschedule, timezone', (db) 
     expect(await db().db.select().from(schedules)).toEqual([]);
   });
 
-  it('lists schedules with id, next fire time and last outcome, and removes one', async () => {
+  it('lists schedules with id, next fire time and last outcome, and removes one', async ({ t }) => {
     await culture(ADMIN, 'schedule mantra <#C0FLOOR> "0 9 * * *" Europe/Paris');
     await culture(ADMIN, 'schedule mantra <#C0DESK> "0 14 * * 5" America/New_York');
     const [first, second] = await db().db.select().from(schedules).orderBy(schedules.id);
@@ -179,7 +171,7 @@ describeEachDatabase('/culture schedule, schedules, unschedule, timezone', (db) 
     expect(text).toContain('C0DESK');
   });
 
-  it('sets the workspace time zone, used by new schedules only', async () => {
+  it('sets the workspace time zone, used by new schedules only', async ({ t }) => {
     let reply = await culture(ADMIN, 'timezone');
     expect(reply.body.text).toContain('The workspace time zone is `UTC`');
     reply = await culture(ADMIN, 'timezone Mars/Olympus');

@@ -1,11 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { createMomentRepository } from '../../src/db/repositories/moment-repository.js';
 import { moments } from '../../src/db/schema.js';
 import { type MomentDraft, TOUCHPOINTS } from '../../src/domain/moments/moment.js';
 import { createScheduledPostsJob } from '../../src/jobs/scheduled-posts.js';
 import { postScheduled } from '../../src/slack/posts/scheduled-kinds.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ANA = 'UANA';
 const SAM = 'USAM';
@@ -25,30 +26,19 @@ type Seed = Partial<MomentDraft> & {
 };
 
 describeEachDatabase('weekly digest', (db) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    for (const [id, locale] of [
-      [ANA, 'en-US'],
-      [SAM, 'en-US'],
-      [ZOE, 'fr-FR'],
-      [LEA, 'en-US'],
-    ] as const) {
-      t.emulator.addUser({ id, name: id.toLowerCase(), locale });
-    }
-    t.emulator.addUser({ id: MANAGER, name: 'boss', is_admin: true, locale: 'en-US' });
-    t.emulator.addChannel({ id: TEAM_CHANNEL, name: 'team-a', members: [ZOE, LEA] });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      for (const [id, locale] of [
+        [ANA, 'en-US'],
+        [SAM, 'en-US'],
+        [ZOE, 'fr-FR'],
+        [LEA, 'en-US'],
+      ] as const) {
+        t.emulator.addUser({ id, name: id.toLowerCase(), locale });
+      }
+      t.emulator.addUser({ id: MANAGER, name: 'boss', is_admin: true, locale: 'en-US' });
+      t.emulator.addChannel({ id: TEAM_CHANNEL, name: 'team-a', members: [ZOE, LEA] });
+    },
   });
 
   const repo = () => createMomentRepository(db().db);
@@ -57,7 +47,7 @@ describeEachDatabase('weekly digest', (db) => {
     seq += 1;
     const at = s.at ?? THIS_WEEK;
     // The workspace's standards exist before a moment cites one of them.
-    await t.bot.deps.standards.all(TEST_TEAM);
+    await suiteBot().bot.deps.standards.all(TEST_TEAM);
     const { moment } = await repo().insert(
       {
         teamId: TEST_TEAM,
@@ -83,6 +73,7 @@ describeEachDatabase('weekly digest', (db) => {
   }
 
   async function preview(userId = ANA) {
+    const t = suiteBot();
     await t.driver.command({ command: '/digest', text: 'preview', userId });
     return (await t.emulator.waitForResponse()).body;
   }
@@ -165,7 +156,7 @@ describeEachDatabase('weekly digest', (db) => {
     expect(text).not.toMatch(/<!(channel|here|everyone|subteam)/);
   });
 
-  it('scopes a channel’s digest to moments logged there or by or about its members', async () => {
+  it('scopes a channel’s digest to moments logged there or by or about its members', async ({ t }) => {
     await seed({
       story: 'Logged in the team channel.',
       channel: TEAM_CHANNEL,
@@ -193,7 +184,7 @@ describeEachDatabase('weekly digest', (db) => {
     t.clock.set(new Date('2026-11-23T09:00:00Z'));
   });
 
-  it('stays within Block Kit limits for a week of 5000 stories', async () => {
+  it('stays within Block Kit limits for a week of 5000 stories', async ({ t }) => {
     const rows = Array.from({ length: 5000 }, (_, i) => ({
       teamId: TEST_TEAM,
       kind: i % 3 === 0 ? ('complaint' as const) : ('praise' as const),
@@ -220,7 +211,7 @@ describeEachDatabase('weekly digest', (db) => {
     expect(text).toContain('…and 3328 more stories.');
   });
 
-  it('refuses /digest post to a member and explains the usage for anything else', async () => {
+  it('refuses /digest post to a member and explains the usage for anything else', async ({ t }) => {
     await t.driver.command({ command: '/digest', text: 'post', userId: SAM });
     expect((await t.emulator.waitForResponse()).body.text).toBe(
       'Sorry, only managers and admins can do that.',
@@ -230,7 +221,7 @@ describeEachDatabase('weekly digest', (db) => {
     expect((await t.emulator.waitForResponse()).body.text).toContain('Usage: `/digest preview`');
   });
 
-  it('posts the week that just ended through the schedule engine', async () => {
+  it('posts the week that just ended through the schedule engine', async ({ t }) => {
     await seed({ story: 'Last week, counted in the scheduled digest.', at: LAST_WEEK });
     const created = await t.bot.deps.schedules.create({
       teamId: TEST_TEAM,
@@ -249,7 +240,7 @@ describeEachDatabase('weekly digest', (db) => {
     expect(JSON.stringify(post.args.blocks)).toContain('counted in the scheduled digest');
   });
 
-  it('schedules a team’s own digest with scope=channel and posts only that team’s week', async () => {
+  it('schedules a team’s own digest with scope=channel and posts only that team’s week', async ({ t }) => {
     await seed({ story: 'About a team member, last week.', colleagueIds: [ZOE] });
     await seed({ story: 'Nothing to do with the team, last week.', colleagueIds: [SAM] });
     await t.driver.command({

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { followUpReminders, moments } from '../../src/db/schema.js';
 import { messages } from '../../src/i18n/index.js';
 import { createFollowUpRemindersJob } from '../../src/jobs/follow-up-reminders.js';
 import { dmChannelId } from '../../src/sandbox/slack-emulator.js';
 import { buildDigest } from '../../src/slack/blocks/digest.js';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.js';
+import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { lessonModalValues } from '../support/moment-values.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const AUTHOR = 'UAUTHOR';
 const OWNER = 'UOWNER'; // in Paris, speaks French
@@ -21,39 +22,31 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describeEachDatabase('follow-up reminders', (db) => {
-  let t: TestBot;
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US', tz: 'Europe/Paris' });
+      t.emulator.addUser({ id: OWNER, name: 'odile', locale: 'fr-FR', tz: 'Europe/Paris' });
+      t.emulator.addUser({ id: NIGHT_OWL, name: 'nick', locale: 'en-US', tz: 'America/Los_Angeles' });
+    },
+  });
+  it.beforeEach(async ({ t }) => {
+    await t.bot.deps.workspaces.setTimezone(TEST_TEAM, 'Europe/Paris');
+  });
   const replicaA = createFollowUpRemindersJob({ replicaId: 'replica-a' });
   const replicaB = createFollowUpRemindersJob({ replicaId: 'replica-b' });
   const at = (instant: Date | number) => {
     const date = new Date(instant);
-    t.clock.set(date);
+    suiteBot().clock.set(date);
     return date;
   };
-  const run = (instant: Date | number) => replicaA.run(t.bot.deps, at(instant));
+  const run = (instant: Date | number) => replicaA.run(suiteBot().bot.deps, at(instant));
   const dmsTo = (user: string) =>
-    t.emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
-
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US', tz: 'Europe/Paris' });
-    t.emulator.addUser({ id: OWNER, name: 'odile', locale: 'fr-FR', tz: 'Europe/Paris' });
-    t.emulator.addUser({ id: NIGHT_OWL, name: 'nick', locale: 'en-US', tz: 'America/Los_Angeles' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-    await t.bot.deps.workspaces.setTimezone(TEST_TEAM, 'Europe/Paris');
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
-  });
+    suiteBot()
+      .emulator.callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === user);
 
   async function complaint(owner: string, loggedAt = LOGGED) {
-    const logged = await t.bot.deps.moments.log(
+    const logged = await suiteBot().bot.deps.moments.log(
       TEST_TEAM,
       AUTHOR,
       {
@@ -72,7 +65,9 @@ describeEachDatabase('follow-up reminders', (db) => {
     return logged.value.moment;
   }
 
-  it('reminds the owner once after the delay, in their language, and a second time a week later, never more', async () => {
+  it('reminds the owner once after the delay, in their language, and a second time a week later, never more', async ({
+    t,
+  }) => {
     const moment = await complaint(OWNER);
     expect(await run(DUE.getTime() - 60_000)).toEqual({ sent: 0, failed: 0 });
     expect(await run(DUE)).toEqual({ sent: 1, failed: 0 });
@@ -95,7 +90,7 @@ describeEachDatabase('follow-up reminders', (db) => {
     expect(t.emulator.callsTo('chat.postMessage').filter((c) => c.args.channel !== OWNER)).toEqual([]);
   });
 
-  it('sends nothing once the lesson is added and the complaint resolved from the reminder', async () => {
+  it('sends nothing once the lesson is added and the complaint resolved from the reminder', async ({ t }) => {
     const moment = await complaint(OWNER);
     await run(DUE);
     await t.driver.blockAction({
@@ -137,7 +132,7 @@ describeEachDatabase('follow-up reminders', (db) => {
     );
   });
 
-  it('waits for daytime on a working day in the owner’s own zone', async () => {
+  it('waits for daytime on a working day in the owner’s own zone', async ({ t }) => {
     await complaint(NIGHT_OWL);
     // Thursday 10:00 in Paris is 01:00 in Los Angeles.
     expect(await run(DUE)).toEqual({ sent: 0, failed: 0 });
@@ -158,7 +153,7 @@ describeEachDatabase('follow-up reminders', (db) => {
     expect(await run(new Date('2026-11-30T09:00:00Z'))).toEqual({ sent: 1, failed: 0 }); // Monday 10:00
   });
 
-  it('sends each reminder once with two replicas running at the same time', async () => {
+  it('sends each reminder once with two replicas running at the same time', async ({ t }) => {
     for (let i = 0; i < 5; i++) await complaint(OWNER);
     const now = at(DUE);
     const [a, b] = await Promise.all([replicaA.run(t.bot.deps, now), replicaB.run(t.bot.deps, now)]);
@@ -171,7 +166,7 @@ describeEachDatabase('follow-up reminders', (db) => {
     expect(await db().db.select().from(followUpReminders)).toHaveLength(10);
   });
 
-  it('sends nothing when reminders are off, and retries a DM that failed', async () => {
+  it('sends nothing when reminders are off, and retries a DM that failed', async ({ t }) => {
     await complaint(OWNER);
     await t.bot.deps.workspaces.updateSettings(TEST_TEAM, { followUpDelayDays: null });
     expect(await run(DUE.getTime() + DAY)).toEqual({ sent: 0, failed: 0 });

@@ -13,7 +13,7 @@ const FRENCH = 'UFRENCH1';
 const BOT = 'UBOT1';
 
 describeEachDatabase('foundation', (db) => {
-  const it = botTest(db, {
+  const { it } = botTest(db, {
     setUp(t) {
       t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
       t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { auditLog, mantras, moments, roles, schedules, workspaces } from '../../src/db/schema.js';
 import { validateView } from '../../src/sandbox/block-kit-rules.js';
 import { BLOCKS, VIEWS } from '../../src/slack/ids.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { control, elements, homeTab, viewText as text } from '../support/home-tab.js';
 import { lessonModalValues, momentModalValues } from '../support/moment-values.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const MEMBER = 'UMEMBER';
 const FRENCH = 'UFRENCH'; // a member whose Slack speaks French
@@ -18,37 +19,27 @@ const KUDOS = 'CKUDOS';
 const STORY = 'Sam called the customer back within the hour and fixed the refund. #same-day';
 
 describeEachDatabase('the App Home', (db) => {
-  let t: TestBot;
-
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: MEMBER, name: 'mia', locale: 'en-US' });
-    t.emulator.addUser({ id: FRENCH, name: 'flo', locale: 'fr-FR' });
-    t.emulator.addUser({ id: MANAGER, name: 'max', locale: 'en-GB' });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
-    t.emulator.addChannel({ id: SUPPORT, name: 'support', members: [MEMBER, FRENCH, MANAGER, ADMIN, SAM] });
-    t.emulator.addChannel({ id: KUDOS, name: 'kudos' });
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: MEMBER, name: 'mia', locale: 'en-US' });
+      t.emulator.addUser({ id: FRENCH, name: 'flo', locale: 'fr-FR' });
+      t.emulator.addUser({ id: MANAGER, name: 'max', locale: 'en-GB' });
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
+      t.emulator.addChannel({ id: SUPPORT, name: 'support', members: [MEMBER, FRENCH, MANAGER, ADMIN, SAM] });
+      t.emulator.addChannel({ id: KUDOS, name: 'kudos' });
+    },
   });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
+  it.beforeEach(async () => {
     await db()
       .db.insert(roles)
       .values({ teamId: TEST_TEAM, userId: MANAGER, role: 'manager', grantedBy: ADMIN });
   });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    // Every view published or opened passed the emulator's Block Kit checks.
-    expect(t.emulator.rejections).toEqual([]);
-  });
 
-  const { home, publishes, openHome, click } = homeTab(() => t);
+  const { home, publishes, openHome, click } = homeTab(suiteBot);
 
   async function logComplaint(authorId: string, followUp?: string) {
+    const t = suiteBot();
     const { moment } = await t.bot.deps.moments
       .log(
         TEST_TEAM,
@@ -72,7 +63,9 @@ describeEachDatabase('the App Home', (db) => {
     return moment;
   }
 
-  it('shows a member their dashboard, in their language, with no manager or admin controls', async () => {
+  it('shows a member their dashboard, in their language, with no manager or admin controls', async ({
+    t,
+  }) => {
     await t.bot.deps.moments.log(
       TEST_TEAM,
       SAM,
@@ -124,7 +117,7 @@ describeEachDatabase('the App Home', (db) => {
     expect(text(admin)).toContain('<@UMANAGER> · manager');
   });
 
-  it('logs a moment from the Home and republishes it', async () => {
+  it('logs a moment from the Home and republishes it', async ({ t }) => {
     await openHome(MEMBER);
     const calls = await click(MEMBER, 'home_praise');
     const opened = calls.find((c) => c.method === 'views.open');
@@ -141,7 +134,7 @@ describeEachDatabase('the App Home', (db) => {
     expect(text(home(MEMBER))).toContain('Moments you logged (1)');
   });
 
-  it('follows a complaint up from the Home: lesson by modal, then resolved', async () => {
+  it('follows a complaint up from the Home: lesson by modal, then resolved', async ({ t }) => {
     const complaint = await logComplaint(SAM, MEMBER);
     await openHome(MEMBER);
     expect(text(home(MEMBER))).toContain('Your follow-ups (1)');
@@ -162,7 +155,7 @@ describeEachDatabase('the App Home', (db) => {
     expect(text(home(MEMBER))).toContain('Marked resolved');
   });
 
-  it('says so and refreshes when the moment was deleted meanwhile', async () => {
+  it('says so and refreshes when the moment was deleted meanwhile', async ({ t }) => {
     const complaint = await logComplaint(MEMBER);
     const stale = await openHome(MEMBER);
     await t.bot.deps.moments.remove(TEST_TEAM, MEMBER, complaint.id);
@@ -171,7 +164,7 @@ describeEachDatabase('the App Home', (db) => {
     expect(text(home(MEMBER))).toContain('Moments you logged (0)');
   });
 
-  it('refuses forged admin actions from a member, changing nothing and saying why', async () => {
+  it('refuses forged admin actions from a member, changing nothing and saying why', async ({ t }) => {
     const admin = await openHome(ADMIN);
     await t.bot.deps.schedules.create({
       teamId: TEST_TEAM,
@@ -229,7 +222,9 @@ describeEachDatabase('the App Home', (db) => {
     expect(await db().db.select().from(roles)).toHaveLength(1);
   });
 
-  it('changes every workspace setting with the settings form, with field errors that keep the rest', async () => {
+  it('changes every workspace setting with the settings form, with field errors that keep the rest', async ({
+    t,
+  }) => {
     await openHome(ADMIN);
     const calls = await click(ADMIN, 'home_settings');
     const form = calls.find((c) => c.method === 'views.open')?.args.view;
@@ -282,7 +277,9 @@ describeEachDatabase('the App Home', (db) => {
     expect(audited.every((a) => a.actorId === ADMIN)).toBe(true);
   });
 
-  it('adds a schedule with a preset or a custom cron, explains a wrong one, and removes it', async () => {
+  it('adds a schedule with a preset or a custom cron, explains a wrong one, and removes it', async ({
+    t,
+  }) => {
     await openHome(ADMIN);
     const calls = await click(ADMIN, 'home_schedule_add');
     expect(calls.find((c) => c.method === 'views.open')?.args.view.callback_id).toBe(VIEWS.homeSchedule);
@@ -310,7 +307,7 @@ describeEachDatabase('the App Home', (db) => {
     expect(await db().db.select().from(schedules)).toHaveLength(0);
   });
 
-  it('adds, edits and removes vision lines, never the last one', async () => {
+  it('adds, edits and removes vision lines, never the last one', async ({ t }) => {
     await openHome(ADMIN);
     await click(ADMIN, 'home_line_add');
     await t.driver.viewSubmission({
@@ -342,7 +339,7 @@ describeEachDatabase('the App Home', (db) => {
     expect(text(home(ADMIN))).toContain('last vision line cannot be removed');
   });
 
-  it('grants a role with a user picker and revokes it', async () => {
+  it('grants a role with a user picker and revokes it', async ({ t }) => {
     await openHome(ADMIN);
     await click(ADMIN, 'home_role_grant');
     const bot = await t.driver.viewSubmission({
@@ -363,7 +360,9 @@ describeEachDatabase('the App Home', (db) => {
   });
 
   describe('a busy workspace', () => {
-    it('stays within 100 blocks with 200 moments and 40 schedules, in both languages, and pages', async () => {
+    it('stays within 100 blocks with 200 moments and 40 schedules, in both languages, and pages', async ({
+      t,
+    }) => {
       await db()
         .db.insert(roles)
         .values({ teamId: TEST_TEAM, userId: FRENCH, role: 'admin', grantedBy: ADMIN });

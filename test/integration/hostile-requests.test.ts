@@ -1,33 +1,27 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { signSlackRequest } from '../../src/sandbox/slack-driver.js';
+import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 const MEMBER = 'UMEMBER1';
 const FORM = 'application/x-www-form-urlencoded';
 
 /** Requests Slack never sends, correctly signed or not: each is answered, none ends the process. */
 describeEachDatabase('hostile requests', (db) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    t.emulator.reset();
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
+    },
   });
 
   async function stillServes() {
+    const t = suiteBot();
     const res = await t.driver.command({ command: '/culture', text: 'help', userId: MEMBER });
     expect(res.status).toBe(200);
     await t.emulator.waitForResponse();
   }
 
-  it('answers 400 to signed bodies that are not an object, and keeps serving', async () => {
+  it('answers 400 to signed bodies that are not an object, and keeps serving', async ({ t }) => {
     const bodies: [string, string][] = [
       ['null', 'application/json'],
       ['[]', 'application/json'],
@@ -46,7 +40,7 @@ describeEachDatabase('hostile requests', (db) => {
     await stillServes();
   });
 
-  it('refuses signatures dated more than five minutes away in either direction', async () => {
+  it('refuses signatures dated more than five minutes away in either direction', async ({ t }) => {
     const body = new URLSearchParams({ command: '/culture', text: 'help', user_id: MEMBER }).toString();
     const now = Math.floor(Date.now() / 1000);
     for (const offset of [6 * 60, 3600, 365 * 24 * 3600, -6 * 60, -3600]) {
@@ -57,7 +51,7 @@ describeEachDatabase('hostile requests', (db) => {
     expect(t.emulator.responses).toEqual([]);
   });
 
-  it('counts unsigned requests and logs one summary a minute instead of a line each', async () => {
+  it('counts unsigned requests and logs one summary a minute instead of a line each', async ({ t }) => {
     const summaries = () => t.logs.filter((l) => l.msg === 'refused requests that were not signed by Slack');
     const body = new URLSearchParams({ command: '/culture', text: 'help', user_id: MEMBER }).toString();
     // A new minute: this refusal is logged at once, with whatever earlier tests left counted.
@@ -84,7 +78,7 @@ describeEachDatabase('hostile requests', (db) => {
     ]);
   });
 
-  it('answers a block action without a user plainly, not with a 500', async () => {
+  it('answers a block action without a user plainly, not with a 500', async ({ t }) => {
     const res = await t.driver.interact({
       type: 'block_actions',
       actions: [{ action_id: 'moment_undo', block_id: 'b', type: 'button', value: 'x' }],
@@ -93,7 +87,7 @@ describeEachDatabase('hostile requests', (db) => {
     expect(res.status).toBe(400);
   });
 
-  it('answers a view submission with no state, or an unknown callback, at once', async () => {
+  it('answers a view submission with no state, or an unknown callback, at once', async ({ t }) => {
     const user = { id: MEMBER, username: 'max', name: 'max', team_id: 'T0TEST' };
     const noState = await t.driver.interact({
       type: 'view_submission',

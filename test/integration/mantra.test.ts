@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { mantraPosts, mantras } from '../../src/db/schema.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { channelPosts, command, seedPraise } from '../support/scheduling.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';
 const MANAGER = 'UMANAGER1';
@@ -14,27 +15,19 @@ const BOB = 'UBOB1';
 const DAY = 86_400_000;
 
 describeEachDatabase('/mantra', (db) => {
-  let t: TestBot;
   const mantra = (userId: string, text: string, channelId?: string) =>
-    command(t, userId, '/mantra', text, channelId);
+    command(suiteBot(), userId, '/mantra', text, channelId);
 
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: MANAGER, name: 'mia', locale: 'en-GB' });
-    t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
-    t.emulator.addUser({ id: FRENCH, name: 'zoé', locale: 'fr-FR' });
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: MANAGER, name: 'mia', locale: 'en-GB' });
+      t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
+      t.emulator.addUser({ id: FRENCH, name: 'zoé', locale: 'fr-FR' });
+    },
   });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
+  it.beforeEach(async ({ t }) => {
     await t.bot.deps.roles.setRole(TEST_TEAM, ADMIN, MANAGER, 'manager');
-  });
-  afterEach(() => {
-    expect(t.emulator.rejections).toEqual([]);
-    t.emulator.reset();
   });
 
   describe('the vision lines', () => {
@@ -49,7 +42,7 @@ describeEachDatabase('/mantra', (db) => {
       expect(rows).toMatchObject([{ teamId: TEST_TEAM, text: 'Customer first.', isDefault: true }]);
     });
 
-    it('starts a French workspace with « Le client d’abord. »', async () => {
+    it('starts a French workspace with « Le client d’abord. »', async ({ t }) => {
       await t.bot.deps.workspaces.setLocale(TEST_TEAM, 'fr');
       try {
         const reply = await mantra(FRENCH, '');
@@ -90,7 +83,7 @@ describeEachDatabase('/mantra', (db) => {
       expect(JSON.stringify(reply.body.blocks)).toContain('• Every contact becomes a pleasant memory.');
     });
 
-    it('refuses members and managers what only admins may do, and changes nothing', async () => {
+    it('refuses members and managers what only admins may do, and changes nothing', async ({ t }) => {
       for (const [user, text] of [
         [MEMBER, 'list'],
         [MEMBER, 'add Our line'],
@@ -127,7 +120,9 @@ describeEachDatabase('/mantra', (db) => {
   });
 
   describe('/mantra post', () => {
-    it('posts the line illustrated with a recent praise story naming the colleagues, and rotates', async () => {
+    it('posts the line illustrated with a recent praise story naming the colleagues, and rotates', async ({
+      t,
+    }) => {
       const now = t.clock.now();
       await mantra(ADMIN, 'add Customer first, always.');
       await mantra(ADMIN, 'add Every contact becomes a pleasant memory.');
@@ -201,7 +196,7 @@ describeEachDatabase('/mantra', (db) => {
       expect(recorded.every((r) => r.messageTs && r.momentId)).toBe(true);
     });
 
-    it('invites the first story when there is none yet, in the workspace language', async () => {
+    it('invites the first story when there is none yet, in the workspace language', async ({ t }) => {
       await t.bot.deps.workspaces.setLocale(TEST_TEAM, 'fr');
       try {
         await mantra(ADMIN, 'post', 'C0FLOOR');
@@ -213,7 +208,7 @@ describeEachDatabase('/mantra', (db) => {
       }
     });
 
-    it('joins a public channel it was not invited to; explains a private one', async () => {
+    it('joins a public channel it was not invited to; explains a private one', async ({ t }) => {
       t.emulator.addChannel({ id: 'C0OPEN', name: 'open', botIsMember: false });
       let reply = await mantra(ADMIN, 'post', 'C0OPEN');
       expect(reply.body.text).toBe('Posted our vision in <#C0OPEN>.');
@@ -225,7 +220,7 @@ describeEachDatabase('/mantra', (db) => {
       expect(channelPosts(t.emulator, 'C0CLOSED')).toEqual([]);
     });
 
-    it('lists /mantra in the help of each role', async () => {
+    it('lists /mantra in the help of each role', async ({ t }) => {
       const member = await command(t, MEMBER, '/culture', 'help');
       expect(JSON.stringify(member.body.blocks)).toContain('`/mantra`: our vision line(s).');
       expect(JSON.stringify(member.body.blocks)).not.toContain('/mantra post');

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { momentColleagues, moments } from '../../src/db/schema.js';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../../src/slack/ids.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { lessonModalValues, momentModalValues } from '../support/moment-values.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const AUTHOR = 'UAUTHOR';
 const SAM = 'USAM';
@@ -17,46 +18,39 @@ const STORY = 'Sam stayed late to rebuild a customer’s order after the courier
 const WJ = '\u2060';
 
 describeEachDatabase('customer moments', (db) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US' });
-    t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-GB' });
-    t.emulator.addUser({ id: ZOE, name: 'zoe', locale: 'fr-FR' });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: OTHER, name: 'olly', locale: 'en-US' });
-    t.emulator.addUser({ id: ROBOT, name: 'robot', is_bot: true });
-    t.emulator.addChannel({ id: RECOGNITION, name: 'kudos' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-  });
-  afterEach(async () => {
-    // Work after the ack (DMs, posts) must not leak into the next test.
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US' });
+      t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-GB' });
+      t.emulator.addUser({ id: ZOE, name: 'zoe', locale: 'fr-FR' });
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: OTHER, name: 'olly', locale: 'en-US' });
+      t.emulator.addUser({ id: ROBOT, name: 'robot', is_bot: true });
+      t.emulator.addChannel({ id: RECOGNITION, name: 'kudos' });
+    },
   });
 
   const rows = () => db().db.select().from(moments);
   const colleagueRows = (momentId: string) =>
     db().db.select().from(momentColleagues).where(eq(momentColleagues.momentId, momentId));
   const dmsTo = (user: string) =>
-    t.emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
+    suiteBot()
+      .emulator.callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === user);
   const setRecognitionChannel = () =>
-    t.bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: RECOGNITION });
+    suiteBot().bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: RECOGNITION });
 
   async function praise(text: string, userId = AUTHOR) {
+    const t = suiteBot();
     const before = t.emulator.responses.length;
     const res = await t.driver.command({ command: '/praise', text, userId });
     expect(res.status).toBe(200);
     return t.emulator.waitForResponse((r) => t.emulator.responses.indexOf(r) >= before);
   }
 
-  it('logs /praise for several colleagues, confirms with buttons and DMs each in their language', async () => {
+  it('logs /praise for several colleagues, confirms with buttons and DMs each in their language', async ({
+    t,
+  }) => {
     await setRecognitionChannel();
     const reply = await praise(`<@${SAM}|sam> <@${ZOE}> ${STORY}`);
     expect(reply.body.response_type).toBe('ephemeral');
@@ -95,7 +89,7 @@ describeEachDatabase('customer moments', (db) => {
     await vi.waitFor(async () => expect((await rows())[0]?.recognitionTs).toBe(post?.response.ts));
   });
 
-  it('neutralises @channel, @here and group mentions in every re-posted story', async () => {
+  it('neutralises @channel, @here and group mentions in every re-posted story', async ({ t }) => {
     await setRecognitionChannel();
     await praise(`<@${SAM}> saved the day <!channel> <!here> <!subteam^S1|@support> and @everyone cheered`);
     await t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === RECOGNITION);
@@ -110,7 +104,7 @@ describeEachDatabase('customer moments', (db) => {
     expect(outgoing).toContain(`<@${SAM}>`);
   });
 
-  it('opens the modal prefilled when /praise names nobody or only its author', async () => {
+  it('opens the modal prefilled when /praise names nobody or only its author', async ({ t }) => {
     for (const text of [STORY, `<@${AUTHOR}> ${STORY}`]) {
       t.emulator.reset();
       await t.driver.command({ command: '/praise', text, userId: AUTHOR });
@@ -153,7 +147,7 @@ describeEachDatabase('customer moments', (db) => {
     expect(await rows()).toEqual([]);
   });
 
-  it('stores a slash command delivered twice only once', async () => {
+  it('stores a slash command delivered twice only once', async ({ t }) => {
     const first = await t.driver.command({ command: '/praise', text: `<@${SAM}> ${STORY}`, userId: AUTHOR });
     await t.emulator.waitForResponse();
     const body = new URLSearchParams(first.sent as Record<string, string>).toString();
@@ -166,7 +160,9 @@ describeEachDatabase('customer moments', (db) => {
     expect(dmsTo(SAM)).toHaveLength(1);
   });
 
-  it('logs /complaint with its author following up, DMs the colleagues asked to help, and follows up', async () => {
+  it('logs /complaint with its author following up, DMs the colleagues asked to help, and follows up', async ({
+    t,
+  }) => {
     const res = await t.driver.command({
       command: '/complaint',
       text: `A customer waited two days for a refund; <@${SAM}> can help us fix the process.`,
@@ -210,7 +206,7 @@ describeEachDatabase('customer moments', (db) => {
     expect(after?.resolvedAt).toBeInstanceOf(Date);
   });
 
-  it('lets an admin mark a complaint resolved from its confirmation', async () => {
+  it('lets an admin mark a complaint resolved from its confirmation', async ({ t }) => {
     await t.driver.command({
       command: '/complaint',
       text: 'The phone line rang for ten minutes.',
@@ -223,7 +219,9 @@ describeEachDatabase('customer moments', (db) => {
     expect((await rows())[0]?.status).toBe('resolved');
   });
 
-  it('opens /moment, refuses bad fields under each field, and stores a valid submission once', async () => {
+  it('opens /moment, refuses bad fields under each field, and stores a valid submission once', async ({
+    t,
+  }) => {
     await t.driver.command({ command: '/moment', text: '', userId: ZOE, channelId: 'C0SUPPORT' });
     const opened = await t.emulator.waitFor('views.open');
     expect(opened.args.view.title.text).toBe('Moment client');
@@ -275,7 +273,7 @@ describeEachDatabase('customer moments', (db) => {
     expect(confirmation?.args.text).toContain('Merci');
   });
 
-  it('turns a message into a moment with the shortcut, keeping its permalink', async () => {
+  it('turns a message into a moment with the shortcut, keeping its permalink', async ({ t }) => {
     await t.driver.shortcut({
       userId: AUTHOR,
       callbackId: SHORTCUTS.logMoment,
@@ -308,7 +306,9 @@ describeEachDatabase('customer moments', (db) => {
     expect(JSON.stringify(dmsTo(SAM)[0]?.args.blocks)).toContain(row?.permalink);
   });
 
-  it('lets the author add details (edit), updating the recognition post, and refuses others', async () => {
+  it('lets the author add details (edit), updating the recognition post, and refuses others', async ({
+    t,
+  }) => {
     await setRecognitionChannel();
     await praise(`<@${SAM}> ${STORY}`);
     await t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === RECOGNITION);
@@ -343,7 +343,7 @@ describeEachDatabase('customer moments', (db) => {
     expect((await colleagueRows(row?.id ?? '')).map((c) => c.userId).sort()).toEqual([SAM, ZOE].sort());
   });
 
-  it('undoes a praise for good: the row, its story and its recognition post go', async () => {
+  it('undoes a praise for good: the row, its story and its recognition post go', async ({ t }) => {
     await setRecognitionChannel();
     await praise(`<@${SAM}> ${STORY}`);
     await t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === RECOGNITION);
@@ -358,7 +358,7 @@ describeEachDatabase('customer moments', (db) => {
     expect(await colleagueRows(row?.id ?? '')).toEqual([]);
   });
 
-  it('lets an admin delete any moment from the recognition post, but not another member', async () => {
+  it('lets an admin delete any moment from the recognition post, but not another member', async ({ t }) => {
     await setRecognitionChannel();
     await praise(`<@${SAM}> ${STORY}`);
     const post = await t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === RECOGNITION);
@@ -388,7 +388,7 @@ describeEachDatabase('customer moments', (db) => {
     expect(await rows()).toEqual([]);
   });
 
-  it('refuses a forged button value without touching anything', async () => {
+  it('refuses a forged button value without touching anything', async ({ t }) => {
     await t.driver.blockAction({
       userId: AUTHOR,
       actionId: ACTIONS.momentUndo,
@@ -399,7 +399,7 @@ describeEachDatabase('customer moments', (db) => {
     );
   });
 
-  it('sets the recognition channel (admins only)', async () => {
+  it('sets the recognition channel (admins only)', async ({ t }) => {
     await t.driver.command({
       command: '/culture',
       text: `channel recognition <#${RECOGNITION}|kudos>`,

@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { mantras, moments, pulseAnswers } from '../../src/db/schema.js';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { lessonModalValues, momentModalValues } from '../support/moment-values.js';
 import { pulseDriver } from '../support/pulse-helpers.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';
 const AUTHOR = 'UAUTHOR1';
@@ -14,29 +15,19 @@ const NUL = '\u0000';
 
 /** Identifiers and text taken from payloads: checked ids, no control characters, nothing lost. */
 describeEachDatabase('ids and text from payloads', (db) => {
-  let t: TestBot;
-  const pulse = pulseDriver(() => t, db, 'C0PULSE');
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: AUTHOR, name: 'al', locale: 'en-US' });
-    t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
-    t.emulator.addChannel({ id: 'C0PULSE', name: 'pulse', members: [ADMIN, AUTHOR, SAM] });
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: AUTHOR, name: 'al', locale: 'en-US' });
+      t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
+      t.emulator.addChannel({ id: 'C0PULSE', name: 'pulse', members: [ADMIN, AUTHOR, SAM] });
+    },
   });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    t.emulator.reset();
-  });
+  const pulse = pulseDriver(suiteBot, db, 'C0PULSE');
 
   const storyOf = async () => (await db().db.select().from(moments)).map((m) => m.story);
 
-  it('refuses a follow-up owner that is not a Slack user id, and stores nothing', async () => {
+  it('refuses a follow-up owner that is not a Slack user id, and stores nothing', async ({ t }) => {
     const res = await t.driver.viewSubmission({
       userId: AUTHOR,
       callbackId: VIEWS.momentModal,
@@ -51,7 +42,7 @@ describeEachDatabase('ids and text from payloads', (db) => {
     expect(JSON.stringify(t.emulator.calls)).not.toContain('<!channel>');
   });
 
-  it('refuses requests whose user, team or channel id is not in Slack’s shape', async () => {
+  it('refuses requests whose user, team or channel id is not in Slack’s shape', async ({ t }) => {
     const forgedUser = await t.driver.blockAction({
       userId: FORGED,
       actionId: ACTIONS.momentUndo,
@@ -68,7 +59,7 @@ describeEachDatabase('ids and text from payloads', (db) => {
     expect(await storyOf()).toEqual([]);
   });
 
-  it('never renders a stored id that is not an id as a mention', async () => {
+  it('never renders a stored id that is not an id as a mention', async ({ t }) => {
     // As a forged payload stored it before ids were checked.
     await db().db.insert(moments).values({
       teamId: TEST_TEAM,
@@ -90,7 +81,9 @@ describeEachDatabase('ids and text from payloads', (db) => {
     expect(text).not.toContain('<!channel>');
   });
 
-  it('removes control characters from a story, a lesson and a mantra line, and keeps the text', async () => {
+  it('removes control characters from a story, a lesson and a mantra line, and keeps the text', async ({
+    t,
+  }) => {
     await t.driver.viewSubmission({
       userId: AUTHOR,
       callbackId: VIEWS.momentModal,

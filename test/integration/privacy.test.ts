@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import {
   auditLog,
@@ -13,10 +13,11 @@ import { createErasureHasher } from '../../src/domain/privacy/erasure-hash.js';
 import { createPrivacyPurgeJob } from '../../src/jobs/privacy-purge.js';
 import { createSlackDriver } from '../../src/sandbox/slack-driver.js';
 import { dmChannelId } from '../../src/sandbox/slack-emulator.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { pulseDriver } from '../support/pulse-helpers.js';
 import { columnsContaining, rowsOfTeam } from '../support/scan.js';
-import { SIGNING_SECRET, startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { SIGNING_SECRET, TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'U0ADMIN1';
 const SAM = 'U0SAM42X';
@@ -37,37 +38,26 @@ const ANA_COMPLAINT = 'ANACOMPLAINT-9d0e: a refund waited two days';
 const SAM_ANSWER = 'SAMANSWER-41b2 my named answer';
 
 describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, isolation', (db) => {
-  let t: TestBot;
-  const p = pulseDriver(() => t, db, SUPPORT);
+  const { it, suiteBot } = botTest(db, {
+    start: { env: { ERASURE_HASH_KEY: HASH_KEY } },
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      for (const [id, name] of [
+        [SAM, 'sam'],
+        [ANA, 'ana'],
+        [BEN, 'ben'],
+        [CAL, 'cal'],
+      ] as const)
+        t.emulator.addUser({ id, name, locale: 'en-US' });
+      t.emulator.addUser({ id: ZOE, name: 'zoé', locale: 'fr-FR' });
+      t.emulator.addChannel({ id: SUPPORT, name: 'support' });
+      t.emulator.addChannel({ id: KUDOS, name: 'kudos' });
+    },
+  });
+  const p = pulseDriver(suiteBot, db, SUPPORT);
 
-  beforeAll(async () => {
-    t = await startTestBot({ database: db(), env: { ERASURE_HASH_KEY: HASH_KEY } });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    for (const [id, name] of [
-      [SAM, 'sam'],
-      [ANA, 'ana'],
-      [BEN, 'ben'],
-      [CAL, 'cal'],
-    ] as const)
-      t.emulator.addUser({ id, name, locale: 'en-US' });
-    t.emulator.addUser({ id: ZOE, name: 'zoé', locale: 'fr-FR' });
-    t.emulator.addChannel({ id: SUPPORT, name: 'support' });
-    t.emulator.addChannel({ id: KUDOS, name: 'kudos' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-    t.clock.set(new Date('2026-11-23T09:00:00Z'));
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
-  });
-
-  async function command(command: string, text: string, userId: string, driver = t.driver) {
+  async function command(command: string, text: string, userId: string, driver = suiteBot().driver) {
+    const t = suiteBot();
     const before = t.emulator.responses.length;
     const res = await driver.command({ command, text, userId, channelId: SUPPORT });
     expect(res.status).toBe(200);
@@ -75,11 +65,12 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     await t.bot.whenIdle();
     return reply.body as { text: string; response_type: string };
   }
-  const culture = (text: string, userId: string, driver = t.driver) =>
+  const culture = (text: string, userId: string, driver = suiteBot().driver) =>
     command('/culture', text, userId, driver);
 
   /** Files the last export put in a DM, by name. */
   function exportedFiles(userId: string) {
+    const t = suiteBot();
     const [complete] = t.emulator.callsTo('files.completeUploadExternal').slice(-1);
     expect(complete?.args.channel_id).toBe(dmChannelId(userId));
     const ids = ((complete?.args.files ?? []) as { id: string }[]).map((f) => f.id);
@@ -98,6 +89,7 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
    * created, a named pulse he started and answered, an anonymous one he answered.
    */
   async function seedSam() {
+    const t = suiteBot();
     await t.bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: KUDOS });
     await culture(`role admin <@${SAM}>`, ADMIN);
     await culture(`role manager <@${BEN}>`, SAM);
@@ -124,7 +116,9 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     await t.bot.whenIdle();
   }
 
-  it('an admin erases a person: a scan of every table finds neither their id nor their stories', async () => {
+  it('an admin erases a person: a scan of every table finds neither their id nor their stories', async ({
+    t,
+  }) => {
     await seedSam();
     // The scan can fail: before the erasure it finds Sam all over the place.
     const before = await columnsContaining(db(), SAM);
@@ -202,7 +196,7 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     expect(usage.text).toContain('Usage: `/culture forget @person`');
   });
 
-  it('sends an admin the workspace’s data as CSV files; anonymous answers carry no name', async () => {
+  it('sends an admin the workspace’s data as CSV files; anonymous answers carry no name', async ({ t }) => {
     await seedSam();
     await command('/praise', `<@${BEN}> =HYPERLINK("http://evil") he called back, "twice"`, ANA);
     // A third pulse below the threshold: its answers stay out of the export.
@@ -292,7 +286,7 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     expect(files.get('moments-about-me.csv')).not.toContain(SAM);
   });
 
-  it('purges moments and pulses past the retention setting with the daily job', async () => {
+  it('purges moments and pulses past the retention setting with the daily job', async ({ t }) => {
     await command('/praise', `<@${SAM}> ${ANA_PRAISE}`, ANA);
     await p.command('start', ADMIN);
     await p.command('close', ADMIN);
@@ -329,7 +323,7 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     });
   });
 
-  it('records admin actions and shows the latest to admins only', async () => {
+  it('records admin actions and shows the latest to admins only', async ({ t }) => {
     await command('/praise', `<@${BEN}> ${ANA_PRAISE}`, ANA);
     const [moment] = await db().db.select().from(moments);
     await culture(`role manager <@${BEN}>`, ADMIN);
@@ -376,7 +370,9 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     expect(text.indexOf('erased a person')).toBeLessThan(text.indexOf('changed a role'));
   });
 
-  it('stops schedules on uninstall, keeps the data through the grace period, and purges it after', async () => {
+  it('stops schedules on uninstall, keeps the data through the grace period, and purges it after', async ({
+    t,
+  }) => {
     await seedSam();
     const [schedule] = await db().db.select().from(schedules);
     if (!schedule) throw new Error('no schedule');
@@ -410,7 +406,7 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     expect(await rowsOfTeam(db(), TEST_TEAM)).toEqual([]);
   });
 
-  it('offers deactivated people to the admins and erases nothing by itself', async () => {
+  it('offers deactivated people to the admins and erases nothing by itself', async ({ t }) => {
     await command('/praise', `<@${ANA}> ${SAM_STORY}`, SAM);
     await t.driver.event({ type: 'user_change', user: { id: SAM, deleted: true, team_id: TEST_TEAM } });
     await t.bot.whenIdle();
@@ -424,7 +420,9 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     expect(await db().db.select().from(deactivatedPeople)).toEqual([]);
   });
 
-  it('keeps two workspaces apart: nothing of one is visible, exportable or erasable from the other', async () => {
+  it('keeps two workspaces apart: nothing of one is visible, exportable or erasable from the other', async ({
+    t,
+  }) => {
     await seedSam();
     const other = createSlackDriver({
       appUrl: `http://127.0.0.1:${t.bot.port}`,

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { type Database, executeRows } from '../../src/db/client.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { pulseDriver } from '../support/pulse-helpers.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN';
 const MANAGER = 'UMANAGER';
@@ -38,29 +39,19 @@ async function everyRow(database: Database) {
 const textOf = (values: Row) => JSON.stringify(values);
 
 describeEachDatabase('anonymity of the pulse, in the database', (db) => {
-  let t: TestBot;
-  const p = pulseDriver(() => t, db, CHANNEL);
-
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true });
-    t.emulator.addUser({ id: MANAGER, name: 'max' });
-    for (const id of RESPONDENTS) t.emulator.addUser({ id, name: id.slice(1).toLowerCase() });
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true });
+      t.emulator.addUser({ id: MANAGER, name: 'max' });
+      for (const id of RESPONDENTS) t.emulator.addUser({ id, name: id.slice(1).toLowerCase() });
+    },
   });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
+  it.beforeEach(async ({ t }) => {
     await t.bot.deps.roles.setRole(TEST_TEAM, ADMIN, MANAGER, 'manager');
   });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
-  });
+  const p = pulseDriver(suiteBot, db, CHANNEL);
 
-  it('stores nothing that links a respondent to an answer', async () => {
+  it('stores nothing that links a respondent to an answer', async ({ t }) => {
     await p.command('start', MANAGER);
     const people = [...RESPONDENTS.slice(0, 4), MANAGER];
     const secrets = new Map<string, string>();

@@ -1,11 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { pulses, schedules } from '../../src/db/schema.js';
 import { pulseDeadlinesJob } from '../../src/jobs/pulse-deadlines.js';
 import { postScheduled } from '../../src/slack/posts/scheduled-kinds.js';
 import type { ScheduledRun } from '../../src/slack/posts/scheduled-post.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { json, pulseDriver } from '../support/pulse-helpers.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN';
 const MANAGER = 'UMANAGER';
@@ -16,37 +17,30 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => {
-  let t: TestBot;
-  const p = pulseDriver(() => t, db, CHANNEL);
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true });
+      t.emulator.addUser({ id: MANAGER, name: 'max' });
+      for (const id of PEOPLE) t.emulator.addUser({ id, name: id.slice(1).toLowerCase() });
+      t.emulator.addChannel({ id: CHANNEL, name: 'support' });
+    },
+  });
+  it.beforeEach(async ({ t }) => {
+    await t.bot.deps.roles.setRole(TEST_TEAM, ADMIN, MANAGER, 'manager');
+  });
+  const p = pulseDriver(suiteBot, db, CHANNEL);
   const at = (ms: number) => new Date(START.getTime() + ms);
   const run = (ms: number) => {
+    const t = suiteBot();
     t.clock.set(at(ms));
     return pulseDeadlinesJob.run(t.bot.deps, at(ms));
   };
-  const channelPosts = () => t.emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
+  const channelPosts = () =>
+    suiteBot()
+      .emulator.callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === CHANNEL);
 
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true });
-    t.emulator.addUser({ id: MANAGER, name: 'max' });
-    for (const id of PEOPLE) t.emulator.addUser({ id, name: id.slice(1).toLowerCase() });
-    t.emulator.addChannel({ id: CHANNEL, name: 'support' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-    t.clock.set(START);
-    await t.bot.deps.roles.setRole(TEST_TEAM, ADMIN, MANAGER, 'manager');
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
-  });
-
-  it('reminds the channel once, a day before closing, and never DMs anyone', async () => {
+  it('reminds the channel once, a day before closing, and never DMs anyone', async ({ t }) => {
     await p.command('start', MANAGER);
     await p.answer('UANA', { score: 7 });
     expect(await run(2 * DAY - 60_000)).toMatchObject({ reminded: 0 });
@@ -82,7 +76,9 @@ describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => 
     expect(channelPosts()).toHaveLength(1);
   });
 
-  it('closes at the deadline through the job, posts the results once, and takes no late answer', async () => {
+  it('closes at the deadline through the job, posts the results once, and takes no late answer', async ({
+    t,
+  }) => {
     await p.command('start', MANAGER);
     for (const [i, user] of PEOPLE.entries()) await p.answer(user, { score: 6 + i, vision: `vision ${i}` });
     const card = await p.card();
@@ -108,7 +104,7 @@ describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => 
     expect(json(updated.blocks)).not.toContain('pulse_answer_open');
   });
 
-  it('retries results that could not be posted, a few minutes later', async () => {
+  it('retries results that could not be posted, a few minutes later', async ({ t }) => {
     await p.command('start 2', MANAGER);
     for (const user of PEOPLE) await p.answer(user, { score: 8 });
     t.emulator.failNext('chat.postMessage', { error: 'internal_error' });
@@ -137,7 +133,7 @@ describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => 
     return schedule;
   }
 
-  it('starts a recurring pulse from its schedule, once per open pulse', async () => {
+  it('starts a recurring pulse from its schedule, once per open pulse', async ({ t }) => {
     const schedule = await pulseSchedule(CHANNEL, { named: true, days: 2 });
     const fire: ScheduledRun = {
       teamId: TEST_TEAM,
@@ -171,7 +167,9 @@ describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => 
     expect(latest?.closesAt.getTime()).toBe(at(10 * DAY).getTime());
   });
 
-  it('lets a recurring pulse fail with Slack’s own error when it cannot post, leaving nothing open', async () => {
+  it('lets a recurring pulse fail with Slack’s own error when it cannot post, leaving nothing open', async ({
+    t,
+  }) => {
     t.emulator.addChannel({ id: 'GPRIVATE', name: 'secret', is_private: true, botIsMember: false });
     const schedule = await pulseSchedule('GPRIVATE', {});
     await expect(

@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { pulseAnswers, pulseParticipants, pulses } from '../../src/db/schema.js';
 import { dmChannelId, type SlackArgs } from '../../src/sandbox/slack-emulator.js';
 import { BLOCKS } from '../../src/slack/ids.js';
+import { botTest } from '../support/bot-test.js';
 import { warmChartRenderer } from '../support/charts.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { json, pulseDriver } from '../support/pulse-helpers.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN';
 const MANAGER = 'UMANAGER';
@@ -22,42 +23,33 @@ const DAY = 24 * 3_600_000;
 const WJ = '\u2060';
 
 describeEachDatabase('the three-procedure pulse', (db) => {
-  let t: TestBot;
-  const p = pulseDriver(() => t, db, CHANNEL);
-
-  beforeAll(async () => {
-    await warmChartRenderer();
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: MANAGER, name: 'max', locale: 'en-GB' });
-    for (const [id, name] of [
-      [ANA, 'ana'],
-      [BEN, 'ben'],
-      [CAL, 'cal'],
-      [DEE, 'dee'],
-    ] as const)
-      t.emulator.addUser({ id, name, locale: 'en-US' });
-    t.emulator.addUser({ id: ZOE, name: 'zoé', locale: 'fr-FR' });
-    t.emulator.addChannel({ id: CHANNEL, name: 'support' });
-    t.emulator.addChannel({ id: OTHER_CHANNEL, name: 'sales' });
+  const { it, suiteBot } = botTest(db, {
+    async setUp(t) {
+      await warmChartRenderer();
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: MANAGER, name: 'max', locale: 'en-GB' });
+      for (const [id, name] of [
+        [ANA, 'ana'],
+        [BEN, 'ben'],
+        [CAL, 'cal'],
+        [DEE, 'dee'],
+      ] as const)
+        t.emulator.addUser({ id, name, locale: 'en-US' });
+      t.emulator.addUser({ id: ZOE, name: 'zoé', locale: 'fr-FR' });
+      t.emulator.addChannel({ id: CHANNEL, name: 'support' });
+      t.emulator.addChannel({ id: OTHER_CHANNEL, name: 'sales' });
+    },
   });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-    t.clock.set(START);
+  it.beforeEach(async ({ t }) => {
     await t.bot.deps.roles.setRole(TEST_TEAM, ADMIN, MANAGER, 'manager');
   });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
-  });
+  const p = pulseDriver(suiteBot, db, CHANNEL);
 
   const posts = (channel = CHANNEL) =>
-    t.emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
-  const threadReplies = (ts: string) => t.emulator.messages.filter((m) => m.thread_ts === ts);
+    suiteBot()
+      .emulator.callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === channel);
+  const threadReplies = (ts: string) => suiteBot().emulator.messages.filter((m) => m.thread_ts === ts);
 
   async function startPulse(text = 'start', userId = MANAGER) {
     const reply = await p.command(text, userId);
@@ -69,7 +61,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
   async function closeAndGetResults() {
     const reply = await p.command('close', MANAGER);
     expect(reply.text).toBe('The pulse is closed. The results are in the thread under it.');
-    await t.bot.whenIdle();
+    await suiteBot().bot.whenIdle();
     const card = await p.card();
     const [results] = threadReplies(card.ts);
     if (!results) throw new Error('no results in the thread');
@@ -97,7 +89,9 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(text).toContain('"text":"Answer"');
   });
 
-  it('takes one answer from each of several people and counts them on the card as they arrive', async () => {
+  it('takes one answer from each of several people and counts them on the card as they arrive', async ({
+    t,
+  }) => {
     await startPulse();
     expect(await p.answer(ANA, { score: 8, vision: 'Customer first.' })).toContain(
       'Your answer is in, stored without your name.',
@@ -151,7 +145,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     ).toHaveLength(1);
   });
 
-  it('loses no answer when several people submit at the same moment', async () => {
+  it('loses no answer when several people submit at the same moment', async ({ t }) => {
     const { row } = await startPulse();
     const people = [ANA, BEN, CAL, DEE, ZOE];
     const views: { id: string }[] = [];
@@ -186,7 +180,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(json(card.blocks)).not.toContain('"text":"Answer"');
   });
 
-  it('uses the workspace threshold, never below 3', async () => {
+  it('uses the workspace threshold, never below 3', async ({ t }) => {
     await t.bot.deps.workspaces.updateSettings(TEST_TEAM, { anonymityThreshold: 4 });
     await startPulse();
     for (const user of [ANA, BEN, CAL]) await p.answer(user, { score: 5 });
@@ -211,7 +205,9 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(json(status.blocks)).not.toContain('10');
   });
 
-  it('closes with the count, the average, the distribution and shuffled anonymous answers, threaded under the card', async () => {
+  it('closes with the count, the average, the distribution and shuffled anonymous answers, threaded under the card', async ({
+    t,
+  }) => {
     await startPulse();
     await p.answer(ANA, { score: 6, vision: 'Customer first, always.', human: 'Listen <!channel> @here' });
     await p.answer(BEN, { score: 7, motivation: 'Hold the team lunch where the problem is.' });
@@ -254,7 +250,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(next.text).toContain('8.0 / 10): *\u22122.7*');
   });
 
-  it('posts the card and the results in the workspace’s language, with its number format', async () => {
+  it('posts the card and the results in the workspace’s language, with its number format', async ({ t }) => {
     await t.bot.deps.workspaces.setLocale(TEST_TEAM, 'fr');
     await startPulse();
     const card = await p.card();
@@ -273,7 +269,9 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(text).toContain('>Le client d’abord.');
   });
 
-  it('opens a named pulse prefilled and lets the answer change, with the name in the results', async () => {
+  it('opens a named pulse prefilled and lets the answer change, with the name in the results', async ({
+    t,
+  }) => {
     const { row } = await startPulse('start named 5');
     expect(row.anonymous).toBe(false);
     expect(row.closesAt.getTime() - START.getTime()).toBe(5 * DAY);
@@ -300,7 +298,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(text).toContain('average trust score *6.0*');
   });
 
-  it('refuses a member clearly and posts nothing', async () => {
+  it('refuses a member clearly and posts nothing', async ({ t }) => {
     const reply = await p.command('start', ANA);
     expect(reply.text).toBe('Sorry, only managers and admins can do that.');
     for (const sub of ['status', 'close', 'export']) {
@@ -323,7 +321,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(posts(OTHER_CHANNEL)).toHaveLength(1);
   });
 
-  it('explains the usage of bad arguments, and refuses a DM', async () => {
+  it('explains the usage of bad arguments, and refuses a DM', async ({ t }) => {
     expect((await p.command('start 99', MANAGER)).text).toContain('Days go from 1 to 30');
     expect((await p.command('start sometimes', MANAGER)).text).toContain(
       'Usage: `/pulse start [named] [days]`',
@@ -335,7 +333,9 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(t.emulator.callsTo('chat.postMessage')).toEqual([]);
   });
 
-  it('tells the manager when the bot is not in a private channel, and leaves no pulse behind', async () => {
+  it('tells the manager when the bot is not in a private channel, and leaves no pulse behind', async ({
+    t,
+  }) => {
     t.emulator.addChannel({ id: 'GPRIVATE', name: 'secret', is_private: true, botIsMember: false });
     expect((await p.command('start', MANAGER, 'GPRIVATE')).text).toContain(
       'Invite me with `/invite @culture`',
@@ -378,7 +378,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(json((await p.submit(ANA, view.id, { score: 5 })).view?.blocks)).toContain('Your answer is in');
   });
 
-  it('sends the last closed pulse’s answers as a CSV file in a DM to the manager', async () => {
+  it('sends the last closed pulse’s answers as a CSV file in a DM to the manager', async ({ t }) => {
     await startPulse();
     await p.answer(ANA, { score: 8, vision: 'Customer first, "always"', human: '=HYPERLINK("http://evil")' });
     await p.answer(BEN, { score: 3, motivation: 'Line one\nline two' });
@@ -417,7 +417,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     for (const user of [ANA, BEN, CAL]) expect(csv).not.toContain(user);
   });
 
-  it('refuses an export below the threshold and when nothing is closed yet', async () => {
+  it('refuses an export below the threshold and when nothing is closed yet', async ({ t }) => {
     const none =
       'This channel has no closed pulse to export yet. Run `/pulse export` in the pulse’s channel.';
     expect((await p.command('export', MANAGER)).text).toBe(none);
@@ -430,7 +430,7 @@ describeEachDatabase('the three-procedure pulse', (db) => {
     expect(t.emulator.callsTo('files.getUploadURLExternal')).toEqual([]);
   });
 
-  it('lists the pulse commands in /culture help for managers only', async () => {
+  it('lists the pulse commands in /culture help for managers only', async ({ t }) => {
     await t.driver.command({ command: '/culture', text: 'help', userId: MANAGER });
     expect(json((await t.emulator.waitForResponse()).body.blocks)).toContain('/pulse start [named] [days]');
     t.emulator.reset();

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { momentColleagues, momentSeconders, moments } from '../../src/db/schema.js';
 import type { ReactionArgs } from '../../src/sandbox/slack-driver.js';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { momentModalValues } from '../support/moment-values.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM, type TestBot } from '../support/test-bot.js';
 
 const ANA = 'UANA'; // reacts
 const SAM = 'USAM'; // writes the messages
@@ -19,30 +20,17 @@ const WJ = '\u2060';
 const TEN_MINUTES = 10 * 60_000;
 
 describeEachDatabase('moments by emoji reaction', (db) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ANA, name: 'ana', locale: 'en-US' });
-    t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-GB' });
-    t.emulator.addUser({ id: ZOE, name: 'zoe', locale: 'fr-FR' });
-    t.emulator.addUser({ id: OLLY, name: 'olly', locale: 'en-US' });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: ROBOT, name: 'robot', is_bot: true });
-    t.emulator.addChannel({ id: SUPPORT, name: 'support' });
-    t.emulator.addChannel({ id: KUDOS, name: 'kudos' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-    t.clock.set(new Date('2026-11-23T09:00:00Z'));
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    // Every message and view the bot sent passed Slack's Block Kit rules.
-    expect(t.emulator.rejections).toEqual([]);
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ANA, name: 'ana', locale: 'en-US' });
+      t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-GB' });
+      t.emulator.addUser({ id: ZOE, name: 'zoe', locale: 'fr-FR' });
+      t.emulator.addUser({ id: OLLY, name: 'olly', locale: 'en-US' });
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: ROBOT, name: 'robot', is_bot: true });
+      t.emulator.addChannel({ id: SUPPORT, name: 'support' });
+      t.emulator.addChannel({ id: KUDOS, name: 'kudos' });
+    },
   });
 
   const rows = () => db().db.select().from(moments);
@@ -52,30 +40,36 @@ describeEachDatabase('moments by emoji reaction', (db) => {
       .map((c) => c.userId)
       .sort();
   const dmsTo = (user: string) =>
-    t.emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
+    suiteBot()
+      .emulator.callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === user);
   const ephemeralsTo = (user: string) =>
-    t.emulator.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
+    suiteBot()
+      .emulator.callsTo('chat.postEphemeral')
+      .filter((c) => c.args.user === user);
   const setRecognitionChannel = () =>
-    t.bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: KUDOS });
+    suiteBot().bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: KUDOS });
   const say = (text: string, user = SAM, more: { thread_ts?: string; channel?: string } = {}) =>
-    t.emulator.seedMessage({ channel: more.channel ?? SUPPORT, user, text, ...more });
+    suiteBot().emulator.seedMessage({ channel: more.channel ?? SUPPORT, user, text, ...more });
 
   /** Sends the reaction event and waits for the work the bot does after acking it. */
   async function react(
     args: Partial<ReactionArgs> & { ts: string },
     opts?: Parameters<TestBot['driver']['reaction']>[1],
   ) {
-    const res = await t.driver.reaction(
+    const res = await suiteBot().driver.reaction(
       { userId: ANA, reaction: 'star2', channelId: SUPPORT, ...args },
       opts,
     );
     expect(res.status).toBe(200);
-    expect(await t.bot.whenIdle()).toBe(true);
+    expect(await suiteBot().bot.whenIdle()).toBe(true);
     return res;
   }
   const unreact = (args: Partial<ReactionArgs> & { ts: string }) => react({ type: 'removed', ...args });
 
-  it('logs a praise for the people a message mentions, confirms to the reactor and DMs each in their language', async () => {
+  it('logs a praise for the people a message mentions, confirms to the reactor and DMs each in their language', async ({
+    t,
+  }) => {
     await setRecognitionChannel();
     const text = `<@${ZOE}|zoe> and <@${OLLY}> rebuilt a customer’s order after the courier lost it #surprise`;
     const ts = say(text);
@@ -124,7 +118,9 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect((await rows())[0]?.recognitionTs).toBe(post?.response.ts);
   });
 
-  it('praises the message’s author when it mentions no one, and refuses one’s own message, saying why', async () => {
+  it('praises the message’s author when it mentions no one, and refuses one’s own message, saying why', async ({
+    t,
+  }) => {
     const ts = say('Called the customer back within the hour and fixed the invoice.');
     await react({ ts });
     const [row] = await rows();
@@ -148,7 +144,9 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect(await colleaguesOf(praised?.id ?? '')).toEqual([SAM]);
   });
 
-  it('logs a complaint with the learning emoji, offering to add what we learned and to mark it resolved', async () => {
+  it('logs a complaint with the learning emoji, offering to add what we learned and to mark it resolved', async ({
+    t,
+  }) => {
     const text = 'A customer waited two days for a refund and had to call three times.';
     const ts = say(text);
     await react({ ts, reaction: 'bulb', userId: ZOE });
@@ -169,7 +167,7 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect(t.emulator.callsTo('chat.postMessage')).toEqual([]);
   });
 
-  it('reads a thread reply with conversations.replies', async () => {
+  it('reads a thread reply with conversations.replies', async ({ t }) => {
     const parent = say('Customer asks where their parcel is.');
     const reply = say(`<@${OLLY}> tracked it down and drove it over himself.`, SAM, { thread_ts: parent });
     say('Unrelated later reply.', ZOE, { thread_ts: parent });
@@ -184,7 +182,9 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     });
   });
 
-  it('makes one moment of several reactions: later reactors second it, on the message or on the recognition post', async () => {
+  it('makes one moment of several reactions: later reactors second it, on the message or on the recognition post', async ({
+    t,
+  }) => {
     await setRecognitionChannel();
     const ts = say(`<@${ZOE}> stayed on the phone until the customer’s order was fixed.`);
     await react({ ts });
@@ -252,7 +252,9 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect(dmsTo(ZOE)).toHaveLength(1);
   });
 
-  it('undoes within ten minutes when the author removes the reaction, and changes nothing later', async () => {
+  it('undoes within ten minutes when the author removes the reaction, and changes nothing later', async ({
+    t,
+  }) => {
     await setRecognitionChannel();
     const ts = say(`<@${ZOE}> found a replacement part the same day.`);
     await react({ ts });
@@ -287,7 +289,7 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect(t.emulator.calls.slice(before).filter((c) => c.method.startsWith('chat.'))).toEqual([]);
   });
 
-  it('offers the form for a message without text, and the moment then keeps the permalink', async () => {
+  it('offers the form for a message without text, and the moment then keeps the permalink', async ({ t }) => {
     const ts = t.emulator.seedMessage({
       channel: SUPPORT,
       user: SAM,
@@ -347,7 +349,7 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     );
   });
 
-  it('stores @channel, @here and group mentions as written and never re-posts them live', async () => {
+  it('stores @channel, @here and group mentions as written and never re-posts them live', async ({ t }) => {
     await setRecognitionChannel();
     const text = `<!channel> <!here> <!subteam^S1|@support> <@${ZOE}> saved the day and @everyone cheered`;
     const ts = say(text);
@@ -363,7 +365,7 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect(outgoing).toContain(`@${WJ}channel`);
   });
 
-  it('waits out a 429 on conversations.history and logs the moment', async () => {
+  it('waits out a 429 on conversations.history and logs the moment', async ({ t }) => {
     const ts = say(`<@${ZOE}> answered the customer on a Sunday.`);
     t.emulator.failNext('conversations.history', { status: 429, retryAfter: 1 });
     await react({ ts });
@@ -373,7 +375,7 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect(dmsTo(ZOE)).toHaveLength(1);
   });
 
-  it('tells the reactor when Slack fails to give the message, and keeps serving', async () => {
+  it('tells the reactor when Slack fails to give the message, and keeps serving', async ({ t }) => {
     const ts = say(`<@${ZOE}> rebooked the customer’s trip for free.`);
     t.emulator.failNext('conversations.history', { error: 'internal_error' });
     await react({ ts });
@@ -387,7 +389,9 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect(await rows()).toHaveLength(1);
   });
 
-  it('ignores other emoji, bots’ messages, DMs and reactors Slack does not know, without a word', async () => {
+  it('ignores other emoji, bots’ messages, DMs and reactors Slack does not know, without a word', async ({
+    t,
+  }) => {
     const logsBefore = t.logs.length;
     const ts = say(`<@${ZOE}> was great with the customer.`);
     const botTs = t.emulator.seedMessage({
@@ -406,7 +410,9 @@ describeEachDatabase('moments by emoji reaction', (db) => {
     expect(t.logs.slice(logsBefore).filter((l) => (l.level as number) >= 40)).toEqual([]);
   });
 
-  it('lets admins choose the two emoji (with or without colons), and refuses others and mistakes', async () => {
+  it('lets admins choose the two emoji (with or without colons), and refuses others and mistakes', async ({
+    t,
+  }) => {
     const culture = async (text: string, userId = ADMIN) => {
       const before = t.emulator.responses.length;
       await t.driver.command({ command: '/culture', text, userId });

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { mantras, schedules } from '../../src/db/schema.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';
 const FORM = 'application/x-www-form-urlencoded';
@@ -11,24 +12,15 @@ const FORM = 'application/x-www-form-urlencoded';
  * so the signature still checks). The first arrival runs; the second is acked and dropped.
  */
 describeEachDatabase('replayed requests', (db) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    t.emulator.reset();
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+    },
   });
 
   /** Sends one slash command twice, byte for byte, and waits until both are handled. */
   async function sendTwice(command: string, text: string, channelId = 'C0GENERAL') {
+    const t = suiteBot();
     const body = new URLSearchParams({
       token: 'emulated-verification-token',
       team_id: TEST_TEAM,
@@ -50,7 +42,7 @@ describeEachDatabase('replayed requests', (db) => {
     expect(t.logs.filter((l) => l.msg === 'listener failed')).toEqual([]);
   }
 
-  it('stores a /mantra add line once', async () => {
+  it('stores a /mantra add line once', async ({ t }) => {
     await sendTwice('/mantra', 'add We are a service company that happens to sell shoes.');
     const rows = await db().db.select().from(mantras);
     expect(rows.filter((r) => !r.isDefault).map((r) => r.text)).toEqual([
@@ -64,7 +56,7 @@ describeEachDatabase('replayed requests', (db) => {
     expect(await db().db.select().from(schedules)).toHaveLength(1);
   });
 
-  it('posts the digest once for a replayed /digest post', async () => {
+  it('posts the digest once for a replayed /digest post', async ({ t }) => {
     await sendTwice('/digest', 'post', 'C0DIGEST');
     const posts = t.emulator.calls.filter(
       (c) => c.method === 'chat.postMessage' && c.args.channel === 'C0DIGEST',
@@ -72,7 +64,7 @@ describeEachDatabase('replayed requests', (db) => {
     expect(posts).toHaveLength(1);
   });
 
-  it('still runs a command typed twice (two signatures, two requests)', async () => {
+  it('still runs a command typed twice (two signatures, two requests)', async ({ t }) => {
     await t.driver.command({ command: '/mantra', text: 'add First line of ours.', userId: ADMIN });
     await t.emulator.waitForResponse();
     await t.driver.command({ command: '/mantra', text: 'add Second line of ours.', userId: ADMIN });

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { schedules } from '../../src/db/schema.js';
 import type { Deps } from '../../src/deps.js';
 import { MAX_ATTEMPTS } from '../../src/domain/schedules/run-policy.js';
 import { createScheduledPostsJob } from '../../src/jobs/scheduled-posts.js';
 import { createPostgresRunCoordinator } from '../../src/jobs/scheduler/run-coordinator.js';
 import { dmChannelId } from '../../src/sandbox/slack-emulator.js';
+import { replicasTest } from '../support/bot-test.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
-import { allRuns, channelPosts, openSecondConnection, seedPraise, wall } from '../support/scheduling.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { allRuns, channelPosts, seedPraise, wall } from '../support/scheduling.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';
 const FRENCH_ADMIN = 'UADMINFR';
@@ -38,37 +39,16 @@ async function schedule(
 }
 
 describeEachDatabase('scheduled posts engine', (db, target) => {
-  let a: TestBot;
-  let b: TestBot;
-  let second: Awaited<ReturnType<typeof openSecondConnection>>;
-
-  beforeAll(async () => {
-    second = await openSecondConnection(db(), target);
-    // Two replicas: two apps, each with its own Slack client and its own database connection.
-    a = await startTestBot({ database: db() });
-    b = await startTestBot({ database: second.database });
-    for (const t of [a, b]) {
+  // Two replicas: two apps, each with its own Slack client and its own database connection.
+  const { it } = replicasTest(db, target, {
+    setUp(t) {
       t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
       t.emulator.addUser({ id: FRENCH_ADMIN, name: 'zoé', is_admin: true, locale: 'fr-FR' });
       t.emulator.addUser({ id: COLLEAGUE, name: 'colin' });
-    }
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await second?.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-  });
-  afterEach(() => {
-    for (const t of [a, b]) {
-      expect(t.emulator.rejections).toEqual([]);
-      t.emulator.reset();
-    }
+    },
   });
 
-  it('posts each fire time once when two engines on two connections share the database', async () => {
+  it('posts each fire time once when two engines on two connections share the database', async ({ a, b }) => {
     const start = new Date('2026-11-23T10:00:00Z');
     await schedule(a.bot.deps, '* * * * *', 'Europe/Paris', start);
     await seedPraise(db(), {
@@ -126,7 +106,9 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect(JSON.stringify(posts[0]?.args.blocks)).toContain(`<@${COLLEAGUE}> delighted a customer`);
   });
 
-  it('posts a 02:30 Paris schedule once on the night clocks go back, though node-cron fires the second 02:30', async () => {
+  it('posts a 02:30 Paris schedule once on the night clocks go back, though node-cron fires the second 02:30', async ({
+    a,
+  }) => {
     const evening = new Date('2026-10-24T20:00:00Z');
     await schedule(a.bot.deps, '30 2 * * *', 'Europe/Paris', evening);
     const [created] = await db().db.select({ id: schedules.id }).from(schedules);
@@ -147,7 +129,7 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect((await allRuns(db())).map((r) => r.fireAt.toISOString())).toEqual(['2026-10-25T00:30:00.000Z']);
   });
 
-  it('catches up a fire time missed while every replica was down, once', async () => {
+  it('catches up a fire time missed while every replica was down, once', async ({ a, b }) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     await schedule(a.bot.deps, '0 9 * * *', 'Europe/Paris', new Date('2026-11-23T06:00:00Z'));
     expect((await job.run(a.bot.deps, new Date('2026-11-23T08:00:20Z'))).posted).toBe(1);
@@ -169,7 +151,7 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect(channelPosts(a.emulator, CHANNEL)).toHaveLength(2);
   });
 
-  it('records fire times older than the catch-up window as skipped and posts none of them', async () => {
+  it('records fire times older than the catch-up window as skipped and posts none of them', async ({ a }) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     await schedule(a.bot.deps, '0 9 * * *', 'Europe/Paris', new Date('2026-11-23T06:00:00Z'));
     await job.run(a.bot.deps, new Date('2026-11-23T08:00:05Z'));
@@ -185,7 +167,9 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect((await job.run(a.bot.deps, new Date('2026-11-27T08:00:10Z'))).posted).toBe(1);
   });
 
-  it('after a gap, posts the latest missed fire time only and records the others as superseded', async () => {
+  it('after a gap, posts the latest missed fire time only and records the others as superseded', async ({
+    a,
+  }) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     await schedule(a.bot.deps, '*/10 * * * *', 'UTC', new Date('2026-11-23T09:55:00Z'));
     const summary = await job.run(a.bot.deps, new Date('2026-11-23T11:05:00Z'));
@@ -214,7 +198,9 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
       ],
     ],
   ] as const) {
-    it(`posts a 09:00 ${zone} schedule at 09:00 local once a day across both daylight-saving changes`, async () => {
+    it(`posts a 09:00 ${zone} schedule at 09:00 local once a day across both daylight-saving changes`, async ({
+      a,
+    }) => {
       const job = createScheduledPostsJob({ replicaId: 'replica-a' });
       for (const [from, until] of seasons) {
         await wipe(db());
@@ -236,7 +222,7 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     });
   }
 
-  it('waits out a 429 Retry-After (the WebClient does) and posts once', async () => {
+  it('waits out a 429 Retry-After (the WebClient does) and posts once', async ({ a }) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     await schedule(a.bot.deps, '0 9 * * *', 'UTC', new Date('2026-11-23T08:00:00Z'));
     a.emulator.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
@@ -247,7 +233,7 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect((await allRuns(db()))[0]).toMatchObject({ status: 'posted', attempts: 1 });
   });
 
-  it('retries after 5xx with back-off, then posts once', async () => {
+  it('retries after 5xx with back-off, then posts once', async ({ a, b }) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     await schedule(a.bot.deps, '0 9 * * *', 'UTC', new Date('2026-11-23T08:00:00Z'));
     // The WebClient itself retries a 5xx three times; four failures outlive it.
@@ -267,7 +253,9 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect(channelPosts(b.emulator, CHANNEL)).toHaveLength(1);
   });
 
-  it('gives up after a bounded number of tries, marks the schedule failing and DMs its creator once', async () => {
+  it('gives up after a bounded number of tries, marks the schedule failing and DMs its creator once', async ({
+    a,
+  }) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     const created = await schedule(a.bot.deps, '0 9 * * *', 'UTC', new Date('2026-11-23T08:00:00Z'), {
       createdBy: FRENCH_ADMIN,
@@ -289,7 +277,7 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect(dms[0]?.args.text).toContain('`internal_error`');
   });
 
-  it('joins a public channel it is not in, then posts', async () => {
+  it('joins a public channel it is not in, then posts', async ({ a }) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     a.emulator.addChannel({ id: 'C0PUBLIC', name: 'floor', botIsMember: false });
     await schedule(a.bot.deps, '0 9 * * *', 'UTC', new Date('2026-11-23T08:00:00Z'), {
@@ -302,7 +290,9 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect(channelPosts(a.emulator, 'C0PUBLIC')).toHaveLength(1);
   });
 
-  it('cannot join a private channel: the schedule fails, its creator is told once, and it recovers once invited', async () => {
+  it('cannot join a private channel: the schedule fails, its creator is told once, and it recovers once invited', async ({
+    a,
+  }) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     a.emulator.addChannel({ id: 'C0SECRET', name: 'leads', is_private: true, botIsMember: false });
     const created = await schedule(a.bot.deps, '0 9 * * *', 'UTC', new Date('2026-11-23T08:00:00Z'), {
@@ -323,7 +313,7 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect(recovered[0]?.failing).toBe(false);
   });
 
-  it('takes over a claim abandoned by a replica that died mid-post', async () => {
+  it('takes over a claim abandoned by a replica that died mid-post', async ({ a }) => {
     const created = await schedule(a.bot.deps, '0 9 * * *', 'UTC', new Date('2026-11-23T08:00:00Z'));
     const fireAt = new Date('2026-11-23T09:00:00Z');
     expect(await a.bot.deps.scheduleRuns.claim(created.id, fireAt, 'replica-dead', fireAt)).toBe(true);
@@ -333,7 +323,7 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     expect((await allRuns(db()))[0]).toMatchObject({ status: 'posted', claimedBy: 'replica-a' });
   });
 
-  it('stops posting a schedule removed on another replica', async () => {
+  it('stops posting a schedule removed on another replica', async ({ a, b }) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     const created = await schedule(a.bot.deps, '0 9 * * *', 'UTC', new Date('2026-11-23T08:00:00Z'));
     await job.run(a.bot.deps, new Date('2026-11-23T09:00:00Z'));

@@ -14,7 +14,7 @@ const ADMIN = 'UADMIN1';
  * is written with node-cron's optional seconds field (every second), which the command refuses.
  */
 describeEachDatabase('scheduler on two replicas (real node-cron)', (db, target) => {
-  const it = replicasTest(db, target, {
+  const { it } = replicasTest(db, target, {
     start: { scheduler: true },
     setUp: (t) => t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' }),
   });

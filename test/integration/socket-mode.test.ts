@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { executeRows } from '../../src/db/client.js';
 import { mantras, moments } from '../../src/db/schema.js';
 import { VIEWS } from '../../src/slack/ids.js';
+import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { momentModalValues } from '../support/moment-values.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN1';
 const AUTHOR = 'UAUTHOR1';
@@ -17,27 +18,20 @@ const SAM = 'USAM1';
  * the driver's requests travel as envelopes (a rejected deliver means no ack within 3 s).
  */
 describeEachDatabase('Socket Mode', (db) => {
-  let t: TestBot;
+  const { it, suiteBot } = botTest(db, {
+    start: { socketMode: true },
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: AUTHOR, name: 'al', locale: 'en-US' });
+      t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
+    },
+  });
   const health = async () => {
-    const res = await fetch(`http://127.0.0.1:${t.bot.port}/healthz`);
+    const res = await fetch(`http://127.0.0.1:${suiteBot().bot.port}/healthz`);
     return { status: res.status, body: (await res.json()) as Record<string, string> };
   };
-  beforeAll(async () => {
-    t = await startTestBot({ database: db(), socketMode: true });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: AUTHOR, name: 'al', locale: 'en-US' });
-    t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
-    t.emulator.reset();
-  });
 
-  it('opens the connection through SLACK_API_URL and reports it on /healthz', async () => {
+  it('opens the connection through SLACK_API_URL and reports it on /healthz', async ({ t }) => {
     expect(t.emulator.socketMode.hellos).toBe(1);
     expect(await health()).toEqual({
       status: 200,
@@ -45,13 +39,13 @@ describeEachDatabase('Socket Mode', (db) => {
     });
   });
 
-  it('acks a slash command over the socket and answers it', async () => {
+  it('acks a slash command over the socket and answers it', async ({ t }) => {
     const res = await t.driver.command({ command: '/culture', text: 'help', userId: AUTHOR });
     expect(res.status).toBe(200);
     expect((await t.emulator.waitForResponse()).body.text).toBe('Service culture bot: what you can do');
   });
 
-  it('takes a modal submission', async () => {
+  it('takes a modal submission', async ({ t }) => {
     const res = await t.driver.viewSubmission({
       userId: AUTHOR,
       callbackId: VIEWS.momentModal,
@@ -68,7 +62,7 @@ describeEachDatabase('Socket Mode', (db) => {
     await t.emulator.waitFor('chat.postMessage', (c) => c.args.channel === SAM);
   });
 
-  it('answers a modal with field errors in the ack', async () => {
+  it('answers a modal with field errors in the ack', async ({ t }) => {
     const res = await t.driver.viewSubmission({
       userId: AUTHOR,
       callbackId: VIEWS.momentModal,
@@ -77,7 +71,7 @@ describeEachDatabase('Socket Mode', (db) => {
     expect(res.json()).toMatchObject({ response_action: 'errors' });
   });
 
-  it('acks an event and records it once', async () => {
+  it('acks an event and records it once', async ({ t }) => {
     await t.driver.event({ type: 'app_home_opened', user: AUTHOR, tab: 'home' }, { eventId: 'EvSOCKET1' });
     // Bolt acks an event before any middleware runs, so the record may land just after the ack.
     const recorded = async () =>
@@ -90,7 +84,7 @@ describeEachDatabase('Socket Mode', (db) => {
     await expect.poll(recorded).toContain('EvSOCKET1');
   });
 
-  it('handles an envelope delivered twice once', async () => {
+  it('handles an envelope delivered twice once', async ({ t }) => {
     const first = await t.driver.command({
       command: '/mantra',
       text: 'add Every customer leaves happier.',
@@ -106,7 +100,7 @@ describeEachDatabase('Socket Mode', (db) => {
     expect(t.emulator.responses).toHaveLength(1);
   });
 
-  it('reconnects after Slack asks for a refresh; /healthz tells connecting from down', async () => {
+  it('reconnects after Slack asks for a refresh; /healthz tells connecting from down', async ({ t }) => {
     const hellos = t.emulator.socketMode.hellos;
     t.emulator.socketMode.requestRefresh();
     await expect.poll(() => t.emulator.socketMode.isConnected()).toBe(false);

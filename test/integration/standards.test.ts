@@ -1,12 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { standards } from '../../src/db/schema.js';
 import type { MomentDraft } from '../../src/domain/moments/moment.js';
 import { ACTIONS, BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase, wipe } from '../support/databases.js';
 import { lessonModalValues, momentModalValues } from '../support/moment-values.js';
 import { channelPosts, command } from '../support/scheduling.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN';
 const MEMBER = 'UMEMBER';
@@ -29,30 +30,18 @@ type Block = {
 };
 
 describeEachDatabase('service standards', (db) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
-    t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-GB' });
-    t.emulator.addUser({ id: FRANCK, name: 'franck', is_admin: true, locale: 'fr-FR' });
-    t.emulator.addChannel({ id: SAME_DAY_CHANNEL, name: 'same-day' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-    t.clock.set(new Date('2026-11-23T09:00:00Z'));
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    // Every message and modal of the test passed the emulator's Block Kit checks.
-    expect(t.emulator.rejections).toEqual([]);
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: MEMBER, name: 'max', locale: 'en-GB' });
+      t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-GB' });
+      t.emulator.addUser({ id: FRANCK, name: 'franck', is_admin: true, locale: 'fr-FR' });
+      t.emulator.addChannel({ id: SAME_DAY_CHANNEL, name: 'same-day' });
+    },
   });
 
-  const culture = async (userId: string, text: string) => (await command(t, userId, '/culture', text)).body;
+  const culture = async (userId: string, text: string) =>
+    (await command(suiteBot(), userId, '/culture', text)).body;
   const blocksText = (body: { blocks: unknown[] }) => JSON.stringify(body.blocks);
   const rows = () =>
     db()
@@ -65,7 +54,8 @@ describeEachDatabase('service standards', (db) => {
       .from(standards)
       .where(eq(standards.teamId, TEST_TEAM))
       .orderBy(asc(standards.id));
-  const citedBy = async (momentId: string) => (await t.bot.deps.moments.get(TEST_TEAM, momentId))?.standards;
+  const citedBy = async (momentId: string) =>
+    (await suiteBot().bot.deps.moments.get(TEST_TEAM, momentId))?.standards;
   const latestMoments = async () => {
     const { moments } = await import('../../src/db/schema.js');
     return db().db.select().from(moments).orderBy(asc(moments.createdAt));
@@ -82,13 +72,15 @@ describeEachDatabase('service standards', (db) => {
       story,
       ...more,
     };
-    const logged = await t.bot.deps.moments.log(TEST_TEAM, MEMBER, draft, { source: 'command' }, at);
+    const logged = await suiteBot().bot.deps.moments.log(TEST_TEAM, MEMBER, draft, { source: 'command' }, at);
     if (!logged.ok) throw new Error(`not logged: ${JSON.stringify(logged.problem)}`);
     return logged.value.moment;
   }
 
   describe('the list', () => {
-    it('starts a new workspace with the six defaults in its language, with their last four weeks', async () => {
+    it('starts a new workspace with the six defaults in its language, with their last four weeks', async ({
+      t,
+    }) => {
       const body = await culture(MEMBER, 'standards');
       expect(body.text).toBe('Our service standards');
       const text = blocksText(body);
@@ -123,7 +115,7 @@ describeEachDatabase('service standards', (db) => {
       );
     });
 
-    it('counts praise as honoured and complaints as missed over the last four weeks only', async () => {
+    it('counts praise as honoured and complaints as missed over the last four weeks only', async ({ t }) => {
       const now = t.clock.now();
       await log('praise', 'Drove the parcel over herself. #own-it', new Date(now.getTime() - 2 * DAY));
       await log('complaint', 'Nobody called back. #same-day #Own-It', new Date(now.getTime() - 3 * DAY));
@@ -139,7 +131,7 @@ describeEachDatabase('service standards', (db) => {
   });
 
   describe('managing (admins)', () => {
-    it('adds, edits, moves, removes and restores a standard, positions following', async () => {
+    it('adds, edits, moves, removes and restores a standard, positions following', async ({ t }) => {
       let body = await culture(ADMIN, 'standard add Call-Back We call back within the hour we promised.');
       expect(body.text).toContain(
         'Added standard 7: *#call-back* · We call back within the hour we promised.',
@@ -232,7 +224,9 @@ describeEachDatabase('service standards', (db) => {
       expect(await rows()).toHaveLength(12);
     });
 
-    it('keeps the citation of an archived standard: old digests still name it, new stories cannot cite it', async () => {
+    it('keeps the citation of an archived standard: old digests still name it, new stories cannot cite it', async ({
+      t,
+    }) => {
       const praise = await log('praise', 'Stayed late for the customer. #own-it', THIS_WEEK);
       await culture(ADMIN, 'standard remove own-it');
       expect(await citedBy(praise.id)).toEqual(['own-it']);
@@ -244,7 +238,9 @@ describeEachDatabase('service standards', (db) => {
   });
 
   describe('citing', () => {
-    it('cites #tags of a /praise or /complaint story, any case, and names them in the confirmation', async () => {
+    it('cites #tags of a /praise or /complaint story, any case, and names them in the confirmation', async ({
+      t,
+    }) => {
       const praise = (
         await command(
           t,
@@ -263,7 +259,9 @@ describeEachDatabase('service standards', (db) => {
       expect(await citedBy(second?.id ?? '')).toEqual(['same-day']);
     });
 
-    it('counts the channel link Slack makes of #same-day as that tag, and other channels as channels', async () => {
+    it('counts the channel link Slack makes of #same-day as that tag, and other channels as channels', async ({
+      t,
+    }) => {
       await command(
         t,
         MEMBER,
@@ -274,7 +272,9 @@ describeEachDatabase('service standards', (db) => {
       expect(await citedBy(moment?.id ?? '')).toEqual(['same-day']);
     });
 
-    it('refuses an unknown #tag: nothing stored, the tag named, the valid ones listed, the text back, the form one click away', async () => {
+    it('refuses an unknown #tag: nothing stored, the tag named, the valid ones listed, the text back, the form one click away', async ({
+      t,
+    }) => {
       const typed = `<@${SAM}> Rebuilt order #42 after https://shop.example/help#own-it failed. #custmer-first #surprise \`#code\``;
       const reply = (await command(t, MEMBER, '/praise', typed)).body;
       expect(reply.text).toBe(
@@ -331,7 +331,9 @@ describeEachDatabase('service standards', (db) => {
       expect(await citedBy(moment?.id ?? '')).toEqual(['same-day', 'surprise', 'human']);
     });
 
-    it('offers the standards in the /moment form, preselected from the text, and cites a lesson’s tags', async () => {
+    it('offers the standards in the /moment form, preselected from the text, and cites a lesson’s tags', async ({
+      t,
+    }) => {
       await t.driver.command({ command: '/moment', text: 'The customer waited. #follow-up', userId: MEMBER });
       const opened = await t.emulator.waitFor('views.open');
       const picker = (opened.args.view.blocks as Block[]).find((b) => b.block_id === BLOCKS.momentStandards)
@@ -366,7 +368,9 @@ describeEachDatabase('service standards', (db) => {
   });
 
   describe('the lesson', () => {
-    it('cites the lesson’s #tags on top of the story’s, and shows an unknown one under the lesson', async () => {
+    it('cites the lesson’s #tags on top of the story’s, and shows an unknown one under the lesson', async ({
+      t,
+    }) => {
       const complaint = await log('complaint', 'The refund took a week. #follow-up', THIS_WEEK);
       const typo = await t.driver.viewSubmission({
         userId: MEMBER,
@@ -390,7 +394,9 @@ describeEachDatabase('service standards', (db) => {
   });
 
   describe('the digest and the mantra post', () => {
-    it('shows each cited standard and the training focus: ties go to the one missed longest in a row', async () => {
+    it('shows each cited standard and the training focus: ties go to the one missed longest in a row', async ({
+      t,
+    }) => {
       // This week #same-day and #follow-up are missed once each: a tie. #follow-up was also
       // missed the two weeks before, #same-day only last week: #follow-up is the focus.
       await log('complaint', 'A quote promised for Monday came on Thursday. #same-day', THIS_WEEK);
@@ -421,7 +427,7 @@ describeEachDatabase('service standards', (db) => {
       expect(digest).toContain('Sam called back the next day');
     });
 
-    it('has no standards section when nothing was cited', async () => {
+    it('has no standards section when nothing was cited', async ({ t }) => {
       await log('praise', 'A plain good deed for a customer.', THIS_WEEK);
       const digest = blocksText((await command(t, MEMBER, '/digest', 'preview')).body);
       expect(digest).toContain('Recognition');
@@ -429,7 +435,7 @@ describeEachDatabase('service standards', (db) => {
       expect(digest).not.toContain('Training focus');
     });
 
-    it('names last week’s training focus under the vision line, in the workspace language', async () => {
+    it('names last week’s training focus under the vision line, in the workspace language', async ({ t }) => {
       await t.bot.deps.workspaces.setLocale(TEST_TEAM, 'fr');
       await log('complaint', 'Personne n’a rappelé le client. #own-it', LAST_WEEK);
       await log('complaint', 'Le client a attendu. #own-it #same-day', LAST_WEEK);
@@ -458,7 +464,9 @@ describeEachDatabase('service standards', (db) => {
       expect(blocksText(await culture(ADMIN, 'help'))).toContain('/culture standard add');
     });
 
-    it('answers a French speaker in French: the list, a refusal, an unknown tag and the form', async () => {
+    it('answers a French speaker in French: the list, a refusal, an unknown tag and the form', async ({
+      t,
+    }) => {
       expect((await culture(FRANCK, 'standard add 42 Quarante-deux.')).text).toContain(
         'Un tag ne peut pas être fait que de chiffres',
       );

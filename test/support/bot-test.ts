@@ -50,7 +50,8 @@ function startForSuite<T>(start: () => Promise<T>, stop: (value: T) => Promise<v
  * The integration tests' fixture: the real bot, started once per database target against a
  * Slack emulator of its own, given to every test as `t` (call inside `describeEachDatabase`).
  * Each test starts from an empty database and a clean emulator, and fails if the bot is still
- * busy afterwards or Slack refused a payload.
+ * busy afterwards or Slack refused a payload. `suiteBot()` is the same bot for the suite's helpers,
+ * which are written once beside the tests (as `db` is the database).
  */
 export function botTest(db: () => Database, options: BotTestOptions = {}) {
   const bot = startForSuite(
@@ -61,7 +62,7 @@ export function botTest(db: () => Database, options: BotTestOptions = {}) {
     },
     (t) => t.close(),
   );
-  return test.extend<{ t: TestBot }>({
+  const it = test.extend<{ t: TestBot }>({
     t: [
       // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
       async ({}, use) => {
@@ -73,6 +74,7 @@ export function botTest(db: () => Database, options: BotTestOptions = {}) {
       { auto: true },
     ],
   });
+  return { it, suiteBot: bot };
 }
 
 /**
@@ -94,7 +96,7 @@ export function replicasTest(db: () => Database, target: DatabaseTarget, options
       await second.close();
     },
   );
-  return test.extend<{ a: TestBot; b: TestBot }>({
+  const it = test.extend<{ a: TestBot; b: TestBot }>({
     a: [
       // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
       async ({}, use) => {
@@ -116,4 +118,5 @@ export function replicasTest(db: () => Database, target: DatabaseTarget, options
       { auto: true },
     ],
   });
+  return { it, replicas };
 }
