@@ -55,7 +55,12 @@ export interface EmulatedChannel {
   botIsMember?: boolean;
 }
 
-export type Fault = { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string };
+export type Fault =
+  | { status: 429; retryAfter: number }
+  | { status: 500 | 502 | 503 }
+  | { error: string }
+  /** The call reaches Slack this late (a slow network): handled then, as Slack would, trigger expiry included. */
+  | { delayMs: number };
 
 export interface Rejection {
   method: string;
@@ -1003,7 +1008,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
 
   function apiReply(method: string, args: SlackArgs, token: string | undefined): Reply {
     const fault = takeFault(method);
-    if (fault) {
+    if (fault && !('delayMs' in fault)) {
       if ('error' in fault) return { status: 200, body: fail(fault.error), fault: true };
       if (fault.status === 429) {
         return {
@@ -1032,6 +1037,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       token = auth ?? (parsed.json ? undefined : str(args.token));
       delete args.token;
       decodeJsonFields(args);
+      const slow = faults.get(method)?.[0];
+      if (slow && 'delayMs' in slow) {
+        takeFault(method);
+        await new Promise((resolve) => setTimeout(resolve, slow.delayMs).unref());
+      }
       reply = apiReply(method, args, token);
     } catch (err) {
       const error = err instanceof RequestError ? err.message : 'invalid_form_data';

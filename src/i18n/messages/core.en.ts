@@ -3,6 +3,8 @@ export const coreEn = {
   and: 'and',
   languageName: 'English',
   genericError: 'Something went wrong on our side. Nothing was lost; please try again in a moment.',
+  formTooLate: (p: { command: string }) =>
+    `The form did not open: Slack gives it 3 seconds and it took longer. Nothing was saved. Run \`${p.command}\` again; here is what you typed.`,
   notAllowed: (p: { needed: string }) => `Sorry, only ${p.needed} can do that.`,
   roleNameAdmin: 'admins',
   roleNameManager: 'managers and admins',

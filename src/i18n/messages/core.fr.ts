@@ -4,6 +4,8 @@ export const coreFr: typeof coreEn = {
   and: 'et',
   languageName: 'Français',
   genericError: 'Un problème est survenu de notre côté. Rien n’est perdu ; réessayez dans un instant.',
+  formTooLate: (p) =>
+    `Le formulaire ne s’est pas ouvert : Slack lui laisse 3 secondes et il a mis plus longtemps. Rien n’a été enregistré. Relancez \`${p.command}\` ; voici ce que vous aviez tapé.`,
   notAllowed: (p) => `Désolé, seuls les ${p.needed} peuvent faire cela.`,
   roleNameAdmin: 'admins',
   roleNameManager: 'managers et admins',

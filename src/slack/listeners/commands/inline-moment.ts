@@ -5,6 +5,7 @@ import { messages } from '../../../i18n/index.js';
 import { buildRefusalWithText } from '../../blocks/common.js';
 import { buildMomentConfirmation, buildMomentModal, momentProblemText } from '../../blocks/moments.js';
 import { buildUnknownStandards } from '../../blocks/standards.js';
+import { openModalInTime } from '../../modal-opening.js';
 import { encodeChooseStandards, parseInlineMoment } from '../../parsers/moment-command.js';
 import { createMomentPublisher } from '../../posts/moment.js';
 
@@ -30,16 +31,19 @@ export const handleInlineMoment =
         deps.standards.preselect(teamId, parsed.prefill.story),
       ]);
       const metadata = JSON.stringify({ source: 'command', channelId: command.channel_id });
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: buildMomentModal(
-          messages(locale),
-          { ...parsed.prefill, standards: selected },
-          metadata,
-          false,
-          standards,
-        ),
-      });
+      const m = messages(locale);
+      const opened = await openModalInTime(
+        client,
+        {
+          trigger_id: command.trigger_id,
+          view: buildMomentModal(m, { ...parsed.prefill, standards: selected }, metadata, false, standards),
+        },
+        deps.logger,
+      );
+      if (opened === 'too_late') {
+        const problem = m.formTooLate({ command: command.command });
+        await respond({ response_type: 'ephemeral', ...buildRefusalWithText(m, problem, command.text) });
+      }
       return;
     }
     const m = messages(await deps.languages.forUser(teamId, userId));
