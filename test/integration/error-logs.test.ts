@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
+import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 const AUTHOR = 'UAUTHOR';
 const SAM = 'USAM';
@@ -9,27 +9,23 @@ const SAM = 'USAM';
 const SECRET_TEXT = 'Gwendolyn Quarrington-Vale, account 4471, cried with relief on the phone';
 
 describeEachDatabase('error logs carry no user text', (db) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US' });
-    t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
-    // A failing query on demand: Postgres refuses this one story, quoting the row in its detail.
-    await db().db.execute(
-      sql.raw(
-        `alter table moments add constraint refuse_for_the_test check (story not like '%Quarrington%')`,
-      ),
-    );
-  });
-  afterAll(async () => {
-    await db().db.execute(sql.raw('alter table moments drop constraint refuse_for_the_test'));
-    await t.close();
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
+  const { it } = botTest(db, {
+    async setUp(t) {
+      t.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US' });
+      t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
+      // A failing query on demand: Postgres refuses this one story, quoting the row in its detail.
+      // (The suite's database is thrown away after it, constraint and all.)
+      await db().db.execute(
+        sql.raw(
+          `alter table moments add constraint refuse_for_the_test check (story not like '%Quarrington%')`,
+        ),
+      );
+    },
   });
 
-  it('logs a failed insert with its code, its name and the ids of the request, never the story or the query', async () => {
+  it('logs a failed insert with its code, its name and the ids of the request, never the story or the query', async ({
+    t,
+  }) => {
     const before = t.logs.length;
     const res = await t.driver.command({
       command: '/praise',

@@ -1,11 +1,12 @@
 import { asc } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { standards } from '../../src/db/schema.js';
 import { validateView } from '../../src/sandbox/block-kit-rules.js';
 import { BLOCKS, VIEWS } from '../../src/slack/ids.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { botTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { homeTab, viewText } from '../support/home-tab.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const MEMBER = 'UMEMBER';
 const ADMIN = 'UADMIN'; // a Slack workspace admin: admin of the bot without a grant
@@ -31,28 +32,15 @@ const reactionValues = (praise: string, complaint: string) => ({
 });
 
 describeEachDatabase('the App Home: standards and reaction emoji', (db) => {
-  let t: TestBot;
-
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: MEMBER, name: 'mia', locale: 'en-US' });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-    t.emulator.addUser({ id: FRENCH_ADMIN, name: 'flo', is_admin: true, locale: 'fr-FR' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    // Every view published or opened passed the emulator's Block Kit checks.
-    expect(t.emulator.rejections).toEqual([]);
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: MEMBER, name: 'mia', locale: 'en-US' });
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
+      t.emulator.addUser({ id: FRENCH_ADMIN, name: 'flo', is_admin: true, locale: 'fr-FR' });
+    },
   });
 
-  const { home, openHome, click } = homeTab(() => t);
+  const { home, openHome, click } = homeTab(suiteBot);
   const rows = () => db().db.select().from(standards).orderBy(asc(standards.position));
   const active = async () => (await rows()).filter((r) => r.archivedAt === null).map((r) => r.tag);
   const opened = (calls: Awaited<ReturnType<typeof click>>) => {
@@ -66,8 +54,8 @@ describeEachDatabase('the App Home: standards and reaction emoji', (db) => {
     values: Record<string, Record<string, unknown>>,
     userId = ADMIN,
   ) => {
-    const res = await t.driver.viewSubmission({ userId, callbackId, values });
-    await t.bot.whenIdle();
+    const res = await suiteBot().driver.viewSubmission({ userId, callbackId, values });
+    await suiteBot().bot.whenIdle();
     expect(res.status).toBe(200);
     // An accepted form is acknowledged with an empty body: the modal closes.
     return (res.body ? res.json() : null) as {
@@ -174,7 +162,7 @@ describeEachDatabase('the App Home: standards and reaction emoji', (db) => {
     expect(viewText(home(ADMIN))).toContain('*#surprise* is back, as standard 6.');
   });
 
-  it('says so when the standard was archived meanwhile', async () => {
+  it('says so when the standard was archived meanwhile', async ({ t }) => {
     const stale = await openHome(ADMIN);
     await t.bot.deps.standards.archive(TEST_TEAM, ADMIN, 'human', t.clock.now());
     const calls = await click(ADMIN, 'home_standard', 'edit:human', stale);
@@ -182,7 +170,7 @@ describeEachDatabase('the App Home: standards and reaction emoji', (db) => {
     expect(viewText(home(ADMIN))).toContain('deleted or changed meanwhile');
   });
 
-  it('refuses forged standard changes from a member, changing nothing and saying why', async () => {
+  it('refuses forged standard changes from a member, changing nothing and saying why', async ({ t }) => {
     const admin = await openHome(ADMIN);
     await openHome(MEMBER);
     const before = await rows();
@@ -215,7 +203,7 @@ describeEachDatabase('the App Home: standards and reaction emoji', (db) => {
     expect(viewText(home(MEMBER))).toContain('Only admins can do that.');
   });
 
-  it('changes the reaction emoji with a form, as /culture reactions does', async () => {
+  it('changes the reaction emoji with a form, as /culture reactions does', async ({ t }) => {
     await openHome(ADMIN);
     const form = opened(await click(ADMIN, 'home_reactions'));
     expect(form.callback_id).toBe(VIEWS.homeReactions);

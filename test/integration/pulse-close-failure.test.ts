@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { pulseDeadlinesJob } from '../../src/jobs/pulse-deadlines.js';
+import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { pulseDriver } from '../support/pulse-helpers.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const ADMIN = 'UADMIN';
 const MANAGER = 'UMANAGER';
@@ -11,25 +12,22 @@ const CHANNEL = 'CSUPPORT';
 const MINUTE = 60_000;
 
 describeEachDatabase('/pulse close when Slack refuses the results', (db) => {
-  let t: TestBot;
-  const p = pulseDriver(() => t, db, CHANNEL);
-
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true });
-    t.emulator.addUser({ id: MANAGER, name: 'max' });
-    for (const id of PEOPLE) t.emulator.addUser({ id, name: id.slice(1).toLowerCase() });
-    t.emulator.addChannel({ id: CHANNEL, name: 'support' });
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true });
+      t.emulator.addUser({ id: MANAGER, name: 'max' });
+      for (const id of PEOPLE) t.emulator.addUser({ id, name: id.slice(1).toLowerCase() });
+      t.emulator.addChannel({ id: CHANNEL, name: 'support' });
+    },
+  });
+  it.beforeEach(async ({ t }) => {
     await t.bot.deps.roles.setRole(TEST_TEAM, ADMIN, MANAGER, 'manager');
   });
-  afterAll(async () => {
-    await t.close();
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-  });
+  const p = pulseDriver(suiteBot, db, CHANNEL);
 
-  it('says the results were not posted and will be retried, then the deadline job posts them once', async () => {
+  it('says the results were not posted and will be retried, then the deadline job posts them once', async ({
+    t,
+  }) => {
     await p.command('start', MANAGER);
     for (const user of PEOPLE) await p.answer(user, { score: 8 });
     const card = await p.card();
