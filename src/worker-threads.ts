@@ -1,3 +1,5 @@
+import { type ChildProcess, type ForkOptions, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -13,4 +15,18 @@ export function startSiblingWorker(callerUrl: string, name: string, workerData?:
   const source = new URL(`./${name}.ts`, callerUrl).href;
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
   return new Worker(boot, { eval: true, workerData });
+}
+
+/**
+ * Starts the module `name` beside the caller as a child process, with `args`: for work whose
+ * memory must all go back to the system when it ends. From source it runs under tsx's loader.
+ */
+export function forkSibling(callerUrl: string, name: string, args: string[]): ChildProcess {
+  const options: ForkOptions = { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] };
+  if (!callerUrl.endsWith('.ts'))
+    return fork(fileURLToPath(new URL(`./${name}.js`, callerUrl)), args, options);
+  return fork(fileURLToPath(new URL(`./${name}.ts`, callerUrl)), args, {
+    ...options,
+    execArgv: ['--import', 'tsx'],
+  });
 }

@@ -10,12 +10,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { startSiblingWorker } from '../worker-threads.js';
+import { forkSibling, startSiblingWorker } from '../worker-threads.js';
 
 export interface WorkerSetup {
   readonly dataDir: string;
-  /** Create the data directory (initdb) and exit. */
-  readonly initOnly: boolean;
 }
 
 export type WorkerRequest =
@@ -49,22 +47,27 @@ export interface RemotePglite extends RemoteTransaction {
 
 /**
  * Starts the worker on `dataDir` and resolves once PGlite is open. A directory that holds no
- * database yet is created first by a throwaway worker (see pglite-worker.ts for why).
+ * database yet is created first by a throwaway process (see pglite-initdb.ts for why).
  */
 export async function openRemotePglite(dataDir: string): Promise<RemotePglite> {
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory && !existsSync(join(dataDir, 'PG_VERSION'))) {
-    const initdb = startWorker({ dataDir, initOnly: true });
-    await whenReady(initdb);
-    await new Promise((resolve) => initdb.once('exit', resolve));
-  }
-  const worker = startWorker({ dataDir, initOnly: false });
+  if (!inMemory && !existsSync(join(dataDir, 'PG_VERSION'))) await initdb(dataDir);
+  const worker = startSiblingWorker(import.meta.url, 'pglite-worker', { dataDir } satisfies WorkerSetup);
   await whenReady(worker);
   return createRemote(worker);
 }
 
-function startWorker(setup: WorkerSetup): Worker {
-  return startSiblingWorker(import.meta.url, 'pglite-worker', setup);
+async function initdb(dataDir: string): Promise<void> {
+  const child = forkSibling(import.meta.url, 'pglite-initdb', [dataDir]);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`creating the embedded database in ${dataDir} failed: ${stderr.trim()}`);
 }
 
 function whenReady(worker: Worker): Promise<void> {

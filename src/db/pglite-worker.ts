@@ -7,12 +7,12 @@
  * One request at a time, in the order they arrive: the main thread decides that order (it keeps
  * a transaction's statements together), this thread only runs it.
  *
- * With `initOnly`, the worker creates the data directory (initdb) and exits: initdb takes
- * hundreds of megabytes that PGlite never gives back, and they go away with this thread.
+ * The data directory exists already: pglite-initdb.ts creates it in a process of its own.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-remote.js';
+import { PGLITE_OPTIONS } from './pglite-settings.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
@@ -28,13 +28,7 @@ const parsers = Object.fromEntries(
 );
 
 try {
-  const pg = await PGlite.create(setup.dataDir);
-  if (setup.initOnly) {
-    await pg.close();
-    port.postMessage({ kind: 'ready' } satisfies WorkerReply);
-  } else {
-    serve(pg);
-  }
+  serve(await PGlite.create(setup.dataDir, PGLITE_OPTIONS));
 } catch (err) {
   port.postMessage({ kind: 'failed', error: describeError(err) } satisfies WorkerReply);
 }
