@@ -21,6 +21,7 @@ import type { StandardService } from './domain/standards/standard-service.js';
 import type { Languages } from './domain/workspace/languages.js';
 import type { WorkspaceService } from './domain/workspace/workspace-service.js';
 import type { Logger } from './logger.js';
+import type { HomeChartFiles } from './slack/home-chart-files.js';
 
 /** Handed to listeners and jobs: no module-level singletons anywhere. */
 export interface Deps {
@@ -53,6 +54,8 @@ export interface Deps {
   readonly followUps: FollowUpService;
   /** What each person's App Home shows. */
   readonly home: HomeService;
+  /** The Home's balance-trend pictures already uploaded, so opening the tab again uploads nothing. */
+  readonly homeCharts: HomeChartFiles;
   /** Workspace settings and the Home's manager actions, each with its permission rule. */
   readonly settings: SettingsService;
   /** Claims and outcomes of scheduled posts: the referee between replicas. */

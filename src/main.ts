@@ -48,6 +48,7 @@ import { createScheduler, type Scheduler } from './jobs/scheduler/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { SHUTDOWN } from './shutdown.js';
 import { buildSlackApp } from './slack/app.js';
+import { createHomeChartFiles } from './slack/home-chart-files.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createSlackMessageReader } from './slack/message-reader.js';
 import { createSlackPeopleDirectory } from './slack/people-directory.js';
@@ -178,6 +179,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       schedules,
       standards,
     }),
+    homeCharts: createHomeChartFiles(),
     settings: createSettingsService({ roles, workspaces, mantras, schedules, pulses }),
     scheduleRuns: createScheduleRunRepository(database.db),
     requestLedger,

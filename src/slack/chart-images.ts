@@ -13,6 +13,9 @@ type ChartDeps = Pick<Deps, 'slack' | 'logger'>;
  */
 const PROCESSING_WAITS_MS = [0, 250, 500, 1_000, 2_000];
 
+/** What Slack answers to content naming a file it cannot show. */
+const PICTURE_REFUSALS = new Set(['invalid_blocks', 'invalid_arguments']);
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Uploads one PNG privately (shared with no channel) and waits until Slack can show it. */
@@ -35,9 +38,28 @@ async function uploadPicture(deps: ChartDeps, chart: ChartPicture, png: Buffer):
 }
 
 /**
+ * Renders and uploads one chart: its file id, or `undefined` when it could not be drawn or
+ * uploaded (logged with `context`). What the chart illustrates never waits on a failed one.
+ */
+export async function uploadChart(
+  deps: ChartDeps,
+  chart: ChartPicture,
+  context: Record<string, unknown>,
+): Promise<string | undefined> {
+  try {
+    return await uploadPicture(deps, chart, await renderChartPng(chart.spec));
+  } catch (err) {
+    deps.logger.warn(
+      { err, ...context, chart: chart.filename, slackError: slackErrorCode(err) },
+      'chart left out: it could not be drawn or uploaded',
+    );
+    return undefined;
+  }
+}
+
+/**
  * Renders and uploads each chart, in parallel, and returns their image blocks in the same order:
- * `undefined` where there was no chart or where it could not be drawn or uploaded (logged). The
- * message a chart illustrates never waits on a failed one.
+ * `undefined` where there was no chart or where it could not be drawn or uploaded (logged).
  */
 export async function uploadCharts(
   deps: ChartDeps,
@@ -46,25 +68,17 @@ export async function uploadCharts(
 ): Promise<(types.ImageBlock | undefined)[]> {
   return Promise.all(
     charts.map(async (chart) => {
-      if (!chart) return undefined;
-      try {
-        const fileId = await uploadPicture(deps, chart, await renderChartPng(chart.spec));
-        return chartImageBlock(fileId, chart);
-      } catch (err) {
-        deps.logger.warn(
-          { err, ...context, chart: chart.filename, slackError: slackErrorCode(err) },
-          'chart left out: it could not be drawn or uploaded',
-        );
-        return undefined;
-      }
+      const fileId = chart && (await uploadChart(deps, chart, context));
+      return chart && fileId ? chartImageBlock(fileId, chart) : undefined;
     }),
   );
 }
 
 /**
- * Posts a message built with its charts. When Slack refuses the message because of a picture
- * (`invalid_blocks`: a file it has not finished processing, or lost), the same message goes out
- * again without them, and the failure is logged: the text always reaches the channel.
+ * Posts a message (or publishes a view) built with its charts. When Slack refuses it because of
+ * a picture (a file it has not finished processing, or lost: `invalid_blocks` for a message,
+ * `invalid_arguments` for a view), the same content goes out again without them, and the failure
+ * is logged: the text always reaches the person.
  */
 export async function postWithCharts<T>(
   deps: Pick<Deps, 'logger'>,
@@ -75,7 +89,7 @@ export async function postWithCharts<T>(
   try {
     return await post(images);
   } catch (err) {
-    if (images.length === 0 || slackErrorCode(err) !== 'invalid_blocks') throw err;
+    if (images.length === 0 || !PICTURE_REFUSALS.has(slackErrorCode(err) ?? '')) throw err;
     deps.logger.warn({ err, ...context }, 'message refused with its charts: posting it without them');
     return post([]);
   }

@@ -380,7 +380,8 @@ describeEachDatabase('the App Home', (db) => {
             story: `Story number ${i}: ${'a long account of what the customer lived. '.repeat(20)}`,
             followUpUserId: i % 2 ? null : i % 4 < 2 ? ADMIN : FRENCH,
             source: 'command' as const,
-            createdAt: new Date(at - i * 60_000),
+            // One an hour back from now: over eight days, so last week's balance is drawn too.
+            createdAt: new Date(at - i * 3_600_000),
           })),
         );
       for (let i = 0; i < 40; i++) {
@@ -406,6 +407,7 @@ describeEachDatabase('the App Home', (db) => {
         const view = await openHome(userId);
         expect(validateView(view)).toEqual([]);
         expect(view.blocks.length).toBeLessThanOrEqual(100);
+        expect(view.blocks.filter((b) => b.type === 'image')).toHaveLength(1);
       }
       expect(text(home(FRENCH))).toContain('Publications programmées* (40)');
       expect(text(home(FRENCH))).toContain('Standards de service* (12 sur 12)');

@@ -26,13 +26,14 @@ export function buildHome(
   m: Messages,
   locale: Locale,
   data: HomeData,
-  options: { notice?: string | undefined; state: HomeViewState },
+  options: { notice?: string | undefined; state: HomeViewState; chart?: types.ImageBlock | undefined },
 ): types.HomeView {
   const ids = createIds();
   const zone = data.workspace.timezone;
   const sections: Block[][] = [
     options.notice ? [section(`:information_source: ${options.notice}`)] : [],
     buildEveryoneSection(m, locale, data, ids),
+    options.chart ? [options.chart] : [],
     data.manager ? buildManagerSection(m, locale, data.manager, zone, ids) : [],
     data.admin ? buildAdminSection(m, locale, data.admin, data.workspace, ids) : [],
     data.admin ? buildHomeStandardsSection(m, data.admin.standards, ids) : [],
