@@ -1,16 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { moments } from '../../src/db/schema.js';
 import { validateView } from '../../src/sandbox/block-kit-rules.js';
 import type { SlackArgs } from '../../src/sandbox/slack-emulator.js';
+import { botTest } from '../support/bot-test.js';
 import { decodePng, warmChartRenderer } from '../support/charts.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
+import { describeEachDatabase } from '../support/databases.js';
 import { homeTab } from '../support/home-tab.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { TEST_TEAM } from '../support/test-bot.js';
 
 const MEMBER = 'UMEMBER';
 const SAM = 'USAM';
 const FRENCH = 'UFRENCH';
-// Monday 23 November 2026, 09:00 UTC (the workspace zone is UTC): the last completed week began on 16 November.
+// The fixture's clock: Monday 23 November 2026, 09:00 UTC (the workspace zone is UTC); the last
+// completed week began on 16 November.
 const MONDAY = new Date('2026-11-23T09:00:00Z');
 const DAY = 24 * 3_600_000;
 
@@ -19,30 +21,19 @@ const DAY = 24 * 3_600_000;
  * starts with an emulator that has forgotten every file: each test therefore draws its own figures.
  */
 describeEachDatabase('the App Home: the team’s balance trend', (db) => {
-  let t: TestBot;
-
-  beforeAll(async () => {
-    await warmChartRenderer();
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: MEMBER, name: 'mia', locale: 'en-US' });
-    t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
-    t.emulator.addUser({ id: FRENCH, name: 'flo', locale: 'fr-FR' });
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: MEMBER, name: 'mia', locale: 'en-US' });
+      t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
+      t.emulator.addUser({ id: FRENCH, name: 'flo', locale: 'fr-FR' });
+    },
   });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    t.emulator.reset();
-    t.clock.set(MONDAY);
-    t.logs.length = 0;
-  });
-  afterEach(async () => {
-    expect(await t.bot.whenIdle()).toBe(true);
-    expect(t.emulator.rejections).toEqual([]);
+  beforeAll(warmChartRenderer);
+  it.beforeEach(() => {
+    suiteBot().logs.length = 0;
   });
 
-  const { openHome } = homeTab(() => t);
+  const { openHome } = homeTab(suiteBot);
   const imageOf = (view: SlackArgs) => {
     const images = (view.blocks as SlackArgs[]).filter((b) => b.type === 'image');
     expect(images.length).toBeLessThanOrEqual(1);
@@ -67,7 +58,9 @@ describeEachDatabase('the App Home: the team’s balance trend', (db) => {
       });
   }
 
-  it('shows the last weeks as a picture whose alt text states the figures, uploaded once a week', async () => {
+  it('shows the last weeks as a picture whose alt text states the figures, uploaded once a week', async ({
+    t,
+  }) => {
     await story('praise', 'big', 6); // Tuesday 17 November: a credit of 3
     await story('praise', 'small', 5);
     await story('complaint', 'small', 12); // Wednesday 11 November: a debit of 1
@@ -98,7 +91,9 @@ describeEachDatabase('the App Home: the team’s balance trend', (db) => {
     expect(t.emulator.uploads).toHaveLength(2);
   });
 
-  it('publishes the Home without the picture when the upload fails, logs it, and tries again on the next open', async () => {
+  it('publishes the Home without the picture when the upload fails, logs it, and tries again on the next open', async ({
+    t,
+  }) => {
     await story('complaint', 'big', 3);
     t.emulator.failNext('files.getUploadURLExternal', { error: 'internal_error' });
     const view = await openHome(MEMBER);
@@ -112,7 +107,9 @@ describeEachDatabase('the App Home: the team’s balance trend', (db) => {
     expect(t.emulator.uploads).toHaveLength(1);
   });
 
-  it('publishes without the picture when Slack refuses it, and uploads it again on the next open', async () => {
+  it('publishes without the picture when Slack refuses it, and uploads it again on the next open', async ({
+    t,
+  }) => {
     await story('praise', 'small', 4);
     const shown = imageOf(await openHome(MEMBER));
     expect(shown).toBeDefined();
@@ -130,7 +127,7 @@ describeEachDatabase('the App Home: the team’s balance trend', (db) => {
     expect(t.emulator.uploads).toHaveLength(2);
   });
 
-  it('draws nothing when the last weeks had no story', async () => {
+  it('draws nothing when the last weeks had no story', async ({ t }) => {
     await story('praise', 'big', 0); // this week only: not a completed week yet
     const view = await openHome(MEMBER);
     expect(imageOf(view)).toBeUndefined();

@@ -407,7 +407,7 @@ describeEachDatabase('the App Home', (db) => {
         const view = await openHome(userId);
         expect(validateView(view)).toEqual([]);
         expect(view.blocks.length).toBeLessThanOrEqual(100);
-        expect(view.blocks.filter((b) => b.type === 'image')).toHaveLength(1);
+        expect((view.blocks as { type: string }[]).filter((b) => b.type === 'image')).toHaveLength(1);
       }
       expect(text(home(FRENCH))).toContain('Publications programmées* (40)');
       expect(text(home(FRENCH))).toContain('Standards de service* (12 sur 12)');
