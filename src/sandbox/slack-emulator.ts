@@ -167,6 +167,11 @@ export interface SlackEmulatorOptions {
    * be placed); a file shared in a conversation is a message there, downloadable at `/files/<id>`.
    */
   clientView?: boolean;
+  /**
+   * Enforce Slack's limit on posting: one `chat.postMessage` a second per channel; a faster one
+   * is answered 429 with `Retry-After` (default false: tests post as fast as they like).
+   */
+  channelRateLimit?: boolean;
 }
 
 export interface SlackEmulator {
@@ -367,6 +372,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const users = new Map<string, EmulatedUser>();
   const channels = new Map<string, EmulatedChannel>();
   const faults = new Map<string, Fault[]>();
+  /** Per channel, when its last message was posted (only with `channelRateLimit`). */
+  const lastPostAt = new Map<string, number>();
   const triggers = new Map<string, { issuedAt: number; used: boolean; userId?: string }>();
   const responseUrls = new Map<string, { issuedAt: number; uses: number; context?: ResponseContext }>();
   const stacks = new Map<string, string[]>();
@@ -1006,6 +1013,16 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     }
   }
 
+  /** How long a post to this channel must wait (ms); 0 when it may go now, and it is counted. */
+  function postingWait(args: SlackArgs): number {
+    const channel = str(args.channel);
+    if (!channel) return 0;
+    const last = lastPostAt.get(channel);
+    if (last !== undefined && now() - last < 1000) return 1000 - (now() - last);
+    lastPostAt.set(channel, now());
+    return 0;
+  }
+
   function apiReply(method: string, args: SlackArgs, token: string | undefined): Reply {
     const fault = takeFault(method);
     if (fault && !('delayMs' in fault)) {
@@ -1021,6 +1038,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       return { status: fault.status, body: fail('fatal_error'), fault: true };
     }
     if (!token) return { status: 200, body: fail('not_authed') };
+    const wait = options.channelRateLimit && method === 'chat.postMessage' ? postingWait(args) : 0;
+    if (wait > 0) {
+      const headers = { 'retry-after': String(Math.ceil(wait / 1000)) };
+      return { status: 429, body: fail('ratelimited'), headers, fault: true };
+    }
     const handler = handlers[method];
     return { status: 200, body: handler ? handler(args) : fail('unknown_method') };
   }
@@ -1367,6 +1389,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       views.clear();
       stacks.clear();
       faults.clear();
+      lastPostAt.clear();
       changed();
     },
     async close() {

@@ -244,6 +244,34 @@ describe('slack emulator: Web API', () => {
     expect(await raw.json()).toEqual({ ok: false, error: 'ratelimited' });
   });
 
+  it('limits posting to one message a second per channel when asked, answering 429 with Retry-After', async () => {
+    const limited = await startSlackEmulator({ now: () => clock, channelRateLimit: true });
+    const to = new WebClient('xoxb-test', {
+      slackApiUrl: limited.url,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logger: silentLogger,
+    });
+    try {
+      expect((await to.chat.postMessage({ channel: 'C1', text: 'one' })).ok).toBe(true);
+      clock += 400;
+      const err = await rejectionOf(to.chat.postMessage({ channel: 'C1', text: 'two' }));
+      expect(err.code).toBe(ErrorCode.RateLimitedError);
+      expect(err.retryAfter).toBe(1);
+      // Another channel is not held up, and the refused post was not counted.
+      expect((await to.chat.postMessage({ channel: 'C2', text: 'elsewhere' })).ok).toBe(true);
+      clock += 600;
+      expect((await to.chat.postMessage({ channel: 'C1', text: 'two' })).ok).toBe(true);
+      expect(limited.callsTo('chat.postMessage').map((c) => c.status)).toEqual([200, 429, 200, 200]);
+      expect(limited.rejections).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+    // Off by default: the suite's emulator takes posts as fast as they come.
+    await client.chat.postMessage({ channel: 'C1', text: 'a' });
+    expect((await client.chat.postMessage({ channel: 'C1', text: 'b' })).ok).toBe(true);
+  });
+
   it('injects 5xx and ok:false faults, `times` in a row', async () => {
     emulator.failNext('users.info', { status: 503 });
     expect((await rejectionOf(client.users.info({ user: 'U1' }))).code).toBe(ErrorCode.HTTPError);
