@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import type { NotificationOutboxRepository } from './db/repositories/notification-outbox-repository.js';
 import type { DigestService } from './domain/digest/digest-service.js';
 import type { FollowUpService } from './domain/follow-up/follow-up-service.js';
 import type { HomeService } from './domain/home/home-service.js';
@@ -62,6 +63,8 @@ export interface Deps {
   readonly scheduleRuns: ScheduleRunStore;
   /** Requests already handled (replays are dropped); the housekeeping job forgets old keys. */
   readonly requestLedger: { forgetBefore(cutoff: Date): Promise<void> };
+  /** Notifications on their way to Slack, retried until delivered (src/slack/posts/outbox.ts). */
+  readonly outbox: NotificationOutboxRepository;
   /** Cron questions (validation, fire times), answered by node-cron. */
   readonly cron: CronCalendar;
 }

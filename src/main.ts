@@ -8,6 +8,7 @@ import { createFollowUpRepository } from './db/repositories/follow-up-repository
 import { createHomeRepository } from './db/repositories/home-repository.js';
 import { createMantraRepository } from './db/repositories/mantra-repository.js';
 import { createMomentRepository } from './db/repositories/moment-repository.js';
+import { createNotificationOutboxRepository } from './db/repositories/notification-outbox-repository.js';
 import { createPrivacyRepository } from './db/repositories/privacy-repository.js';
 import { createPulseRepository } from './db/repositories/pulse-repository.js';
 import { createRequestLedgerRepository } from './db/repositories/request-ledger-repository.js';
@@ -39,6 +40,7 @@ import { createLanguages } from './domain/workspace/languages.js';
 import { createWorkspaceService } from './domain/workspace/workspace-service.js';
 import { createFollowUpRemindersJob } from './jobs/follow-up-reminders.js';
 import { forgetProcessedEventsJob } from './jobs/forget-processed-events.js';
+import { notificationOutboxJob } from './jobs/notification-outbox.js';
 import { createPrivacyPurgeJob } from './jobs/privacy-purge.js';
 import { pulseDeadlinesJob } from './jobs/pulse-deadlines.js';
 import { createScheduledPostsJob } from './jobs/scheduled-posts.js';
@@ -183,6 +185,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     settings: createSettingsService({ roles, workspaces, mantras, schedules, pulses }),
     scheduleRuns: createScheduleRunRepository(database.db),
     requestLedger,
+    outbox: createNotificationOutboxRepository(database.db),
     cron,
   };
   registerListeners(slackApp.app, deps);
@@ -200,6 +203,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
             pulseDeadlinesJob,
             createFollowUpRemindersJob({ replicaId }),
             forgetProcessedEventsJob,
+            notificationOutboxJob,
             createPrivacyPurgeJob(),
           ],
         });

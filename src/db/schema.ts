@@ -435,3 +435,29 @@ export const followUpReminders = pgTable(
     check('follow_up_reminders_round', sql`${t.round} in (1, 2)`),
   ],
 );
+
+/**
+ * Notifications on their way to Slack (a colleague's DM, a recognition post): written before
+ * the first attempt so none is lost to a Slack outage or a restart. A row is claimed by one
+ * replica at a time (`claimed_until`), retried with back-off (`next_attempt_at`), deleted once
+ * delivered, and dropped after a day. It holds the message's text and the people it names,
+ * so it goes with the moment it announces (cascade) and with a person's erasure.
+ */
+export const notificationOutbox = pgTable(
+  'notification_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    kind: text('kind', { enum: ['moment_dm', 'recognition_post'] }).notNull(),
+    momentId: uuid('moment_id').references(() => moments.id, { onDelete: 'cascade' }),
+    /** Who the message is for (a DM) or about; an erased person's pending notifications go. */
+    recipientId: text('recipient_id'),
+    /** chat.postMessage arguments: channel, text, blocks. */
+    message: jsonb('message').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+  },
+  (t) => [index('notification_outbox_due_idx').on(t.nextAttemptAt)],
+);

@@ -11,6 +11,7 @@ import {
   momentColleagues,
   momentSeconders,
   moments,
+  notificationOutbox,
   pulseAnswers,
   pulseParticipants,
   pulses,
@@ -72,6 +73,18 @@ export function createPrivacyRepository(db: Db): PrivacyStore {
         await tx
           .delete(momentSeconders)
           .where(and(eq(momentSeconders.teamId, teamId), eq(momentSeconders.userId, userId)));
+        // Notifications still on their way to them, or naming them (their own stories' go with the stories).
+        await tx
+          .delete(notificationOutbox)
+          .where(
+            and(
+              eq(notificationOutbox.teamId, teamId),
+              or(
+                eq(notificationOutbox.recipientId, userId),
+                like(sql`${notificationOutbox.message}::text`, `%${userId}%`),
+              ),
+            ),
+          );
         // Reminder claims name the follow-up owner; the complaints they followed lose them just below.
         await tx
           .delete(followUpReminders)

@@ -1,64 +1,67 @@
+import type { NewNotification } from '../../db/repositories/notification-outbox-repository.js';
 import type { Deps } from '../../deps.js';
 import type { Moment } from '../../domain/moments/moment.js';
 import { messages } from '../../i18n/index.js';
 import { buildMomentDm, buildRecognitionPost } from '../blocks/moments.js';
+import { createNotificationSender } from './outbox.js';
 
-type PublisherDeps = Pick<Deps, 'slack' | 'languages' | 'workspaces' | 'logger' | 'moments' | 'clock'>;
+type PublisherDeps = Pick<
+  Deps,
+  'slack' | 'languages' | 'workspaces' | 'logger' | 'moments' | 'clock' | 'outbox'
+>;
 
 /**
  * Everything a moment makes the bot say beyond the author's own confirmation: DMs to the
  * colleagues, the recognition-channel post, and keeping that post true after an edit or a
- * deletion. A failed DM or post is logged, never thrown: the moment itself is already safe.
+ * deletion. The DMs and the post go through the outbox (posts/outbox.ts), so a Slack outage
+ * delays them instead of losing them; the moment itself is already safe.
  */
 export function createMomentPublisher(deps: PublisherDeps) {
   const { slack, logger } = deps;
 
-  async function dmColleagues(moment: Moment) {
-    await Promise.all(
+  async function colleagueDms(moment: Moment): Promise<NewNotification[]> {
+    return Promise.all(
       moment.colleagueIds.map(async (userId) => {
-        try {
-          const m = messages(await deps.languages.forUser(moment.teamId, userId));
-          // chat.postMessage to a user id opens (or reuses) the DM between the app and that person.
-          await slack.chat.postMessage({ channel: userId, ...buildMomentDm(m, moment) });
-        } catch (err) {
-          logger.warn({ err, momentId: moment.id, userId }, 'could not DM a colleague about a moment');
-        }
+        const m = messages(await deps.languages.forUser(moment.teamId, userId));
+        // chat.postMessage to a user id opens (or reuses) the DM between the app and that person.
+        return {
+          teamId: moment.teamId,
+          kind: 'moment_dm' as const,
+          momentId: moment.id,
+          recipientId: userId,
+          message: { channel: userId, ...buildMomentDm(m, moment) },
+        };
       }),
     );
   }
 
-  async function postRecognition(moment: Moment) {
+  async function recognitionPost(moment: Moment): Promise<NewNotification[]> {
     const { settings, locale } = await deps.workspaces.get(moment.teamId);
     const channel = settings.recognitionChannelId;
-    if (moment.kind !== 'praise' || !channel) return;
-    try {
-      const posted = await slack.chat.postMessage({
-        channel,
-        ...buildRecognitionPost(messages(locale), moment),
-      });
-      if (!posted.ts) return;
-      const now = deps.clock();
-      const kept = await deps.moments.recordRecognitionPost(
-        moment.teamId,
-        moment.id,
-        channel,
-        posted.ts,
-        now,
-      );
-      // Undone while the post was on its way: the story must not stay in the channel.
-      if (!kept) await slack.chat.delete({ channel, ts: posted.ts });
-    } catch (err) {
-      logger.warn(
-        { err, momentId: moment.id, channel },
-        'could not post a praise in the recognition channel',
-      );
-    }
+    if (moment.kind !== 'praise' || !channel) return [];
+    return [
+      {
+        teamId: moment.teamId,
+        kind: 'recognition_post',
+        momentId: moment.id,
+        message: { channel, ...buildRecognitionPost(messages(locale), moment) },
+      },
+    ];
+  }
+
+  async function postRecognition(moment: Moment) {
+    await createNotificationSender(deps).send(await recognitionPost(moment));
   }
 
   return {
     /** A new moment: DM the colleagues and, for praise, post in the recognition channel. */
     async announce(moment: Moment) {
-      await Promise.all([dmColleagues(moment), postRecognition(moment)]);
+      try {
+        const notifications = (await Promise.all([colleagueDms(moment), recognitionPost(moment)])).flat();
+        await createNotificationSender(deps).send(notifications);
+      } catch (err) {
+        logger.error({ err, teamId: moment.teamId, momentId: moment.id }, 'could not announce a moment');
+      }
     },
 
     /** After an edit: the recognition post shows the new text, or goes away if it is no longer praise. */

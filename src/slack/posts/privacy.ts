@@ -6,7 +6,7 @@ import { createMomentPublisher } from './moment.js';
 
 type PrivacyPublisherDeps = Pick<
   Deps,
-  'privacy' | 'workspaces' | 'slack' | 'logger' | 'languages' | 'moments' | 'clock'
+  'privacy' | 'workspaces' | 'slack' | 'logger' | 'languages' | 'moments' | 'clock' | 'outbox'
 >;
 
 /**

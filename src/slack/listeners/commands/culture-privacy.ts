@@ -9,7 +9,7 @@ import type { CultureSubcommands } from './culture.js';
 
 type PrivacyCommandDeps = Pick<
   Deps,
-  'privacy' | 'workspaces' | 'slack' | 'logger' | 'languages' | 'moments' | 'clock'
+  'privacy' | 'workspaces' | 'slack' | 'logger' | 'languages' | 'moments' | 'clock' | 'outbox'
 >;
 
 /**

@@ -1,0 +1,133 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { moments, notificationOutbox } from '../../src/db/schema.js';
+import { notificationOutboxJob } from '../../src/jobs/notification-outbox.js';
+import type { OutboxPass } from '../../src/slack/posts/outbox.js';
+import { describeEachDatabase, wipe } from '../support/databases.js';
+import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+
+const AUTHOR = 'UAUTHOR';
+const SAM = 'USAM';
+const ZOE = 'UZOE';
+const KUDOS = 'CKUDOS';
+const STORY = 'rebuilt a customer’s order after the courier lost it, and drove it over';
+const MINUTE = 60_000;
+const SLACK_DOWN = { error: 'internal_error' } as const;
+
+/**
+ * A moment's notifications (each colleague's DM, the recognition post) are kept in the outbox
+ * until Slack takes them: retried with back-off by any replica, delivered once, dropped after a day.
+ */
+describeEachDatabase('the notification outbox', (db) => {
+  let t: TestBot;
+  let replica: TestBot;
+  const bots = () => [t, replica];
+  const start = () => t.clock.now().getTime();
+  let loggedAt = 0;
+
+  beforeAll(async () => {
+    // Two replicas on one database, each with its own Slack stand-in (as after a restart).
+    t = await startTestBot({ database: db() });
+    replica = await startTestBot({ database: db() });
+    for (const bot of bots()) {
+      bot.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US' });
+      bot.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
+      bot.emulator.addUser({ id: ZOE, name: 'zoe', locale: 'fr-FR' });
+      bot.emulator.addChannel({ id: KUDOS, name: 'kudos' });
+    }
+  });
+  afterAll(async () => {
+    await replica.close();
+    await t.close();
+  });
+  beforeEach(async () => {
+    await wipe(db());
+    for (const bot of bots()) bot.emulator.reset();
+    await t.bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: KUDOS });
+  });
+  afterEach(async () => {
+    for (const bot of bots()) expect(await bot.bot.whenIdle()).toBe(true);
+  });
+
+  /** One pass of the outbox job on a replica, at `ms` after the moment was logged. */
+  function pass(bot: TestBot, ms: number) {
+    const at = new Date(loggedAt + ms);
+    bot.clock.set(at);
+    return notificationOutboxJob.run(bot.bot.deps, at);
+  }
+
+  async function logPraise() {
+    loggedAt = start();
+    const res = await t.driver.command({
+      command: '/praise',
+      text: `<@${SAM}> <@${ZOE}> ${STORY}`,
+      userId: AUTHOR,
+    });
+    expect(res.status).toBe(200);
+    // The author's confirmation does not wait for Slack to take the notifications.
+    expect((await t.emulator.waitForResponse()).body.text).toContain(`<@${SAM}> and <@${ZOE}>`);
+    await t.bot.whenIdle();
+  }
+
+  const delivered = (bot: TestBot) =>
+    bot.emulator.calls
+      .filter((c) => c.method === 'chat.postMessage' && c.ok)
+      .map((c) => String(c.args.channel));
+  const pending = () => db().db.select().from(notificationOutbox);
+
+  it('Slack down for a few minutes: the DMs and the recognition post wait, are retried, and arrive once', async () => {
+    t.emulator.failNext('chat.postMessage', SLACK_DOWN, 3);
+    await logPraise();
+    expect(delivered(t)).toEqual([]);
+    expect(await pending()).toHaveLength(3);
+
+    // Still down at the first retry; nothing is due again until its back-off has passed.
+    t.emulator.failNext('chat.postMessage', SLACK_DOWN, 3);
+    expect(await pass(t, MINUTE)).toEqual({ delivered: 0, retrying: 3, dropped: 0 });
+    expect(await pass(t, MINUTE + 10_000)).toEqual({ delivered: 0, retrying: 0, dropped: 0 });
+
+    // Slack is back. Both replicas run the job at the same minute: each notification goes out once.
+    const passes = (await Promise.all(bots().map((bot) => pass(bot, 10 * MINUTE)))) as OutboxPass[];
+    expect(passes.reduce((sum, p) => sum + p.delivered, 0)).toBe(3);
+    expect(await Promise.all(bots().map((bot) => pass(bot, 20 * MINUTE)))).toEqual([
+      { delivered: 0, retrying: 0, dropped: 0 },
+      { delivered: 0, retrying: 0, dropped: 0 },
+    ]);
+    const everywhere = [...delivered(t), ...delivered(replica)].sort();
+    expect(everywhere).toEqual([KUDOS, SAM, ZOE].sort());
+    expect(await pending()).toEqual([]);
+
+    // The recognition post is recorded on the moment, wherever it was delivered from.
+    const post = [t, replica]
+      .flatMap((bot) => bot.emulator.messages)
+      .find((m) => m.channel === KUDOS && JSON.stringify(m.blocks).includes('drove it over'));
+    const [moment] = await db().db.select().from(moments);
+    expect(moment).toMatchObject({ recognitionChannelId: KUDOS, recognitionTs: post?.ts });
+  });
+
+  it('a notification Slack has not taken in a day is dropped, with a log line naming it', async () => {
+    t.emulator.failNext('chat.postMessage', SLACK_DOWN, 100);
+    await logPraise();
+    expect(await pass(t, 2 * MINUTE)).toMatchObject({ delivered: 0, retrying: 3 });
+    const before = t.logs.length;
+    expect(await pass(t, 24 * 60 * MINUTE + MINUTE)).toEqual({ delivered: 0, retrying: 0, dropped: 3 });
+    const dropped = t.logs
+      .slice(before)
+      .filter((l) => l.msg === 'notification dropped: not delivered in a day');
+    expect(dropped.map((l) => l.kind).sort()).toEqual(['moment_dm', 'moment_dm', 'recognition_post']);
+    expect(JSON.stringify(t.logs)).not.toContain('drove it over');
+    expect(await pending()).toEqual([]);
+  });
+
+  it('a moment deleted before its notifications went out takes them with it', async () => {
+    t.emulator.failNext('chat.postMessage', SLACK_DOWN, 3);
+    await logPraise();
+    const [moment] = await db().db.select().from(moments);
+    await db()
+      .db.delete(moments)
+      .where(eq(moments.id, moment?.id as string));
+    expect(await pending()).toEqual([]);
+    expect(await pass(t, 10 * MINUTE)).toEqual({ delivered: 0, retrying: 0, dropped: 0 });
+    expect(delivered(t)).toEqual([]);
+  });
+});
