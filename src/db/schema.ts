@@ -448,7 +448,7 @@ export const notificationOutbox = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     teamId: text('team_id').notNull(),
-    kind: text('kind', { enum: ['moment_dm', 'recognition_post'] }).notNull(),
+    kind: text('kind', { enum: ['moment_dm', 'recognition_post', 'dm'] }).notNull(),
     momentId: uuid('moment_id').references(() => moments.id, { onDelete: 'cascade' }),
     /** Who the message is for (a DM) or about; an erased person's pending notifications go. */
     recipientId: text('recipient_id'),

@@ -3,6 +3,7 @@ import type { Schedule } from '../../domain/schedules/schedule.js';
 import { messages } from '../../i18n/index.js';
 import type { Block } from '../blocks/common.js';
 import { buildScheduleFailedDm } from '../blocks/schedules.js';
+import { createNotificationSender, type NotificationDeps } from './outbox.js';
 
 /**
  * Tells one person something privately: an ephemeral message in the channel they acted from,
@@ -31,18 +32,25 @@ export async function notifyUser(
 
 /**
  * Tells the admin who created a schedule that its post could not be delivered, in their own
- * language, by DM (a chat.postMessage to a user id lands in the app's DM with them). A DM
- * that cannot be sent is logged, never thrown: the engine must keep running.
+ * language, by DM (a chat.postMessage to a user id lands in the app's DM with them), through
+ * the outbox: Slack being down is often why the post failed, and the DM must survive it too.
  */
 export async function notifyScheduleFailing(
-  deps: Pick<Deps, 'slack' | 'languages' | 'logger'>,
+  deps: NotificationDeps & Pick<Deps, 'languages'>,
   schedule: Schedule,
   code: string,
 ) {
   try {
     const locale = await deps.languages.forUser(schedule.teamId, schedule.createdBy);
     const message = buildScheduleFailedDm(messages(locale), { schedule, code });
-    await deps.slack.chat.postMessage({ channel: schedule.createdBy, ...message });
+    await createNotificationSender(deps).send([
+      {
+        teamId: schedule.teamId,
+        kind: 'dm',
+        recipientId: schedule.createdBy,
+        message: { channel: schedule.createdBy, ...message },
+      },
+    ]);
   } catch (err) {
     deps.logger.warn(
       { err, scheduleId: schedule.id, userId: schedule.createdBy },
