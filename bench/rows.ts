@@ -8,9 +8,10 @@
  * reach the database directly) restarts it with `bench.restartBot()` before returning.
  */
 import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
 import { weekContaining } from '../src/domain/digest/week.js';
-import type { SlackEmulator } from '../src/sandbox/slack-emulator.js';
+import { type SlackEmulator, startSlackEmulator } from '../src/sandbox/slack-emulator.js';
 import { chartRenderAndUpload } from './charts.js';
 import { digestAtScale } from './digest.js';
 import { commandLoad, type SlashCommand, signedCommand } from './lib/load.js';
@@ -43,8 +44,8 @@ export interface Bench {
   readonly rounds: number;
   /** Stops the bot (SIGTERM) and returns its exit. */
   stopBot(): Promise<{ ms: number; code: number | null }>;
-  /** Starts the bot again on the same data. */
-  restartBot(): Promise<AppProcess>;
+  /** Starts the bot again on the same data (with `env` added to its environment). */
+  restartBot(env?: NodeJS.ProcessEnv): Promise<AppProcess>;
   /** The bench's own connection to the bot's database (PGlite: only while the bot is stopped). */
   openDatabase(): Promise<Database>;
   /** Postgres only: the server URL the bench may create databases on. */
@@ -247,8 +248,10 @@ const acksUnderDigestLoad: Step = async (bench) => {
   });
   const health: number[] = [];
   let unhealthy = 0;
+  // Health is polled until the SIGTERM, not during the stop (the server closes then, on purpose).
+  let checking = true;
   const polling = (async () => {
-    while (looping) {
+    while (checking) {
       const started = performance.now();
       const res = await fetch(`${bench.bot.url}/healthz`).catch(() => undefined);
       health.push(performance.now() - started);
@@ -262,9 +265,11 @@ const acksUnderDigestLoad: Step = async (bench) => {
     seconds: 15,
     rate: 20,
   });
+  checking = false;
+  await polling;
   const exit = await bench.stopBot();
   looping = false;
-  await Promise.race([Promise.all([...loops, polling]), sleep(5_000)]);
+  await Promise.race([Promise.all(loops), sleep(5_000)]);
   health.sort((a, b) => a - b);
   await bench.restartBot();
   return [
@@ -332,6 +337,82 @@ const chartTime: Step = async (bench) => {
   ];
 };
 
+const SCALE_WORKSPACES = 1_000;
+const SCHEDULES_PER_WORKSPACE = 10;
+
+/**
+ * The scheduler at scale: 1,000 workspaces with 10 schedules each, one of them a daily digest
+ * all due at the same minute in the workspace's own channel, the nine others mantra posts due
+ * on a far date. The bot runs against an emulator that lets each channel have one message a
+ * second (429 with Retry-After beyond). Measured: the bot's CPU over one idle minute (one
+ * sweep: the schedules read again and every job run once, plus 10,000 node-cron tasks waiting),
+ * then the time from the digests' fire minute until all 1,000 are in their channels.
+ */
+const schedulerAtScale: Step = async (bench) => {
+  await bench.stopBot();
+  const database = await bench.openDatabase();
+  const team = sql.raw(`'TSCALE' || lpad(w::text, 4, '0')`);
+  const workspaces = sql.raw(`generate_series(1, ${SCALE_WORKSPACES}) as w`);
+  await database.db.execute(sql`
+    insert into workspaces (team_id, locale, timezone) select ${team}, 'en', 'UTC' from ${workspaces}
+    on conflict do nothing`);
+  // The digests' cron is set once the bot is up (below); the mantras fire on 1 January only.
+  await database.db.execute(sql`
+    insert into schedules (team_id, kind, channel_id, cron, timezone, created_by)
+    select ${team}, case when k = 0 then 'digest' else 'mantra' end, 'CSCALE' || lpad(w::text, 4, '0'),
+           case when k = 0 then '0 0 1 1 *' else (k * 5) || ' 4 1 1 *' end, 'UTC', 'UBAUTHOR'
+    from ${workspaces}, generate_series(0, ${sql.raw(String(SCHEDULES_PER_WORKSPACE - 1))}) as k`);
+  // The first minute boundary at least 80 s away: the bot starts, then idles for a minute.
+  const fireAt = new Date(Math.ceil((Date.now() + 80_000) / 60_000) * 60_000);
+  const cron = `${fireAt.getUTCMinutes()} ${fireAt.getUTCHours()} * * *`;
+  await database.db.execute(sql`
+    update schedules set cron = ${cron} where kind = 'digest' and team_id like 'TSCALE%'`);
+  await database.close();
+
+  const limited = await startSlackEmulator({ teamId: ACK_TEAM, channelRateLimit: true });
+  try {
+    const bot = await bench.restartBot({ SLACK_API_URL: limited.url });
+    await sleep(Math.max(0, fireAt.getTime() - 65_000 - Date.now()));
+    const cpuBefore = bot.cpuMs();
+    await sleep(60_000);
+    const idleCpuMs = bot.cpuMs() - cpuBefore;
+
+    const digests = () =>
+      new Set(
+        limited
+          .callsTo('chat.postMessage')
+          .filter((c) => c.ok && String(c.args.channel).startsWith('CSCALE'))
+          .map((c) => String(c.args.channel)),
+      ).size;
+    const deadline = fireAt.getTime() + 240_000;
+    let posted = 0;
+    let lastAt = Date.now();
+    while (Date.now() < deadline && posted < SCALE_WORKSPACES) {
+      await sleep(250);
+      const now = digests();
+      if (now > posted) lastAt = Date.now();
+      posted = now;
+    }
+    const limitedCalls = limited.callsTo('chat.postMessage').filter((c) => c.status === 429).length;
+    const tookMs = lastAt - fireAt.getTime();
+    return [
+      {
+        measure: `scheduler, ${SCALE_WORKSPACES.toLocaleString('en')} workspaces × ${SCHEDULES_PER_WORKSPACE} schedules: bot CPU in an idle minute (one tick)`,
+        bot: ms(idleCpuMs),
+        data: { idleCpuMs },
+      },
+      {
+        measure: `… ${SCALE_WORKSPACES.toLocaleString('en')} digests due at the same minute, one message a second per channel: fire time → last one posted`,
+        bot: `${seconds(tookMs)}, ${posted} posted, ${limitedCalls} answered 429`,
+        data: { tookMs, posted, limitedCalls },
+      },
+    ];
+  } finally {
+    await bench.restartBot();
+    await limited.close();
+  }
+};
+
 export const steps: Step[] = [
   firstRun,
   ackLatency,
@@ -342,4 +423,5 @@ export const steps: Step[] = [
   digestPreviewTime,
   acksUnderDigestLoad,
   digestMillion,
+  schedulerAtScale,
 ];

@@ -68,7 +68,8 @@ const botEnv = {
 const profile = process.env.BENCH_PROFILE
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
   : [];
-const startBot = () => startApp('bot', [...profile, 'dist/src/main.js'], botEnv);
+const startBot = (env: NodeJS.ProcessEnv = {}) =>
+  startApp('bot', [...profile, 'dist/src/main.js'], { ...botEnv, ...env });
 
 const bare = await startApp('bare bolt', ['--import', 'tsx', 'bench/bare-bolt.ts'], {
   ...baseEnv,
@@ -87,9 +88,9 @@ const bench: Bench = {
   rounds,
   adminUrl,
   stopBot: () => bot.stop('SIGTERM'),
-  async restartBot() {
+  async restartBot(env) {
     await bot.stop('SIGTERM');
-    bot = await startBot();
+    bot = await startBot(env);
     return bot;
   },
   openDatabase: () => openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: join(dataDir, 'data') }),
