@@ -193,4 +193,42 @@ describe.runIf(runHere)('the sandbox in a browser', () => {
     await expect(page.locator('#clock').textContent()).resolves.toMatch(/Monday.*09:00/);
     await shot('6-digest');
   }, 300_000);
+
+  it('shows each sample person their own Home tab, in their language, with the team’s chart', async () => {
+    const home = page.locator('#timeline .home');
+    const count = (text: string) => home.getByText(text, { exact: true }).count();
+    /** The tab shown for `userId`: the page re-sends app_home_opened as Slack does, and redraws. */
+    async function homeOf(userId: string, shows: string, hides: string[]) {
+      await actAs(userId);
+      await expect
+        .poll(async () => [await count(shows), ...(await Promise.all(hides.map(count)))], WAIT)
+        .toEqual([1, ...hides.map(() => 0)]);
+      // The chart of the sample week (now last week), uploaded by the bot and served by the stand-in.
+      await expect
+        .poll(
+          () =>
+            home
+              .locator('figure img')
+              .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+          WAIT,
+        )
+        .toBe(800);
+    }
+    await actAs('U0ALEX');
+    await open('culture: Home');
+    await homeOf('U0ALEX', 'Settings (admins)', []);
+    for (const part of ['For managers', 'Vision lines', 'Service standards', 'Reaction emoji'])
+      await expect(home.getByText(part, { exact: false }).first().isVisible()).resolves.toBe(true);
+    await shot('7-home-alex');
+    await homeOf('U0MORGAN', 'For managers', ['Settings (admins)']);
+    await shot('7-home-morgan');
+    await homeOf('U0CHLOE', 'Culture du service', ['Service culture', 'For managers']);
+    await shot('7-home-chloe');
+    await homeOf('U0SAM', 'Service culture', ['Culture du service', 'For managers']);
+    // The README's picture: a member's whole Home, chart included.
+    await homeOf('U0BOB', 'Service culture', ['For managers']);
+    await page.setViewportSize({ width: 1280, height: 1900 });
+    await shot('7-home-bob');
+    await page.setViewportSize({ width: 1280, height: 860 });
+  }, 120_000);
 });

@@ -154,6 +154,12 @@ function renderMessage(m, { inThread = false } = {}) {
   return row;
 }
 
+// Slack sends app_home_opened each time a person looks at the Home tab: on picking it, and when
+// the page shows it for someone else (Acting as) or opens on it (?c=home).
+function openHome() {
+  if (ui.conversation === 'home') post('home', { as: ui.as });
+}
+
 function renderSidebar() {
   const nav = $('sidebar');
   nav.replaceChildren();
@@ -166,7 +172,7 @@ function renderSidebar() {
       ui.conversation = id;
       ui.thread = null;
       render();
-      if (id === 'home') post('home', { as: ui.as });
+      openHome();
     });
     nav.append(b);
   };
@@ -488,6 +494,7 @@ $('as').addEventListener('change', (event) => {
   url.searchParams.set('as', ui.as);
   history.replaceState(null, '', url);
   refresh();
+  openHome();
 });
 
 const toolbarAction = (id, path, confirmText) =>
@@ -504,3 +511,4 @@ toolbarAction('reset', 'reset', 'Wipe every message, moment and pulse of the san
 
 new EventSource('/sandbox/events').addEventListener('message', () => refresh());
 refresh();
+openHome();
