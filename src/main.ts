@@ -138,6 +138,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   );
   const moments = createMomentService(createMomentRepository(database.db), people, roles, audit, standards);
   const reactionSettings = createReactionSettings(workspaces, roles);
+  const privacy = createPrivacyService({
+    store: createPrivacyRepository(database.db),
+    roles,
+    workspaces,
+    audit,
+    hash: createErasureHasher(config.erasureHashKey),
+    schedules,
+  });
   const deps: Deps = {
     config,
     logger,
@@ -161,14 +169,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     mantras,
     digests,
     schedules,
-    privacy: createPrivacyService({
-      store: createPrivacyRepository(database.db),
-      roles,
-      workspaces,
-      audit,
-      hash: createErasureHasher(config.erasureHashKey),
-      schedules,
-    }),
+    privacy,
     audit,
     followUps: createFollowUpService(createFollowUpRepository(database.db), workspaces, people),
     home: createHomeService({
@@ -180,6 +181,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       mantras,
       schedules,
       standards,
+      privacy,
     }),
     homeCharts: createHomeChartFiles(),
     settings: createSettingsService({ roles, workspaces, mantras, schedules, pulses }),

@@ -69,6 +69,13 @@ export const HOME_ACTIONS = {
   /** The select of archived standards; the option's value = the tag. */
   standardRestore: 'home_standard_restore',
   reactions: 'home_reactions',
+  /** Privacy: anyone's own export and erasure; the admins' retention form and erasure of others. */
+  exportMine: 'home_export_mine',
+  eraseMine: 'home_erase_mine',
+  /** "Erase their data" beside a deactivated person; value = their user id. */
+  eraseDeactivated: 'home_erase_deactivated',
+  eraseSomeone: 'home_erase_someone',
+  retention: 'home_retention',
 } as const;
 
 export const VIEWS = {
@@ -81,12 +88,18 @@ export const VIEWS = {
   homeSettings: 'home_settings',
   homeStandard: 'home_standard',
   homeReactions: 'home_reactions',
+  /** The erasure confirmation; private_metadata names whose data. */
+  homeErase: 'home_erase',
+  /** The admins' person picker before the erasure confirmation. */
+  homeErasePick: 'home_erase_pick',
+  homeRetention: 'home_retention',
 } as const;
 
 /** block_id = action_id for modal inputs, so field errors and state share one name. */
 export const BLOCKS = {
   privacyRetentionMonths: 'privacy_retention_months',
   privacyGraceDays: 'privacy_grace_days',
+  privacyErasePerson: 'privacy_erase_person',
   momentKind: 'moment_kind',
   momentColleagues: 'moment_colleagues',
   momentCustomerType: 'moment_customer_type',

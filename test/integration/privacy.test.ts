@@ -12,9 +12,9 @@ import {
 import { createErasureHasher } from '../../src/domain/privacy/erasure-hash.js';
 import { createPrivacyPurgeJob } from '../../src/jobs/privacy-purge.js';
 import { createSlackDriver } from '../../src/sandbox/slack-driver.js';
-import { dmChannelId } from '../../src/sandbox/slack-emulator.js';
 import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { exportedFiles } from '../support/exports.js';
 import { pulseDriver } from '../support/pulse-helpers.js';
 import { columnsContaining, rowsOfTeam } from '../support/scan.js';
 import { SIGNING_SECRET, TEST_TEAM } from '../support/test-bot.js';
@@ -67,21 +67,6 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
   }
   const culture = (text: string, userId: string, driver = suiteBot().driver) =>
     command('/culture', text, userId, driver);
-
-  /** Files the last export put in a DM, by name. */
-  function exportedFiles(userId: string) {
-    const t = suiteBot();
-    const [complete] = t.emulator.callsTo('files.completeUploadExternal').slice(-1);
-    expect(complete?.args.channel_id).toBe(dmChannelId(userId));
-    const ids = ((complete?.args.files ?? []) as { id: string }[]).map((f) => f.id);
-    const files = new Map<string, string>();
-    for (const upload of t.emulator.uploads.filter((u) => ids.includes(u.fileId))) {
-      const content = upload.content.toString('utf8');
-      expect(content.startsWith('\uFEFF')).toBe(true);
-      files.set(upload.filename ?? '', content.slice(1));
-    }
-    return { files, comment: String(complete?.args.initial_comment) };
-  }
 
   /**
    * Sam's working life in the bot: a praise he wrote (posted in #kudos), praise and a complaint
@@ -208,7 +193,7 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     expect((await culture('export', BEN)).text).toBe('Sorry, only admins can do that.');
     const reply = await culture('export', ADMIN);
     expect(reply.text).toBe('I sent you the workspace’s data as CSV files, in a direct message.');
-    const { files, comment } = exportedFiles(ADMIN);
+    const { files, comment } = exportedFiles(suiteBot(), ADMIN);
     expect([...files.keys()].sort()).toEqual([
       'moments.csv',
       'pulse-answers.csv',
@@ -262,7 +247,7 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
     await seedSam();
     const reply = await culture('export me', ANA);
     expect(reply.text).toBe('I sent you your data as CSV files, in a direct message.');
-    const { files } = exportedFiles(ANA);
+    const { files } = exportedFiles(suiteBot(), ANA);
     expect([...files.keys()].sort()).toEqual([
       'moments-about-me.csv',
       'my-moments.csv',
@@ -436,13 +421,13 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
 
     // The other workspace's admin exports and erases: none of ours is in it, none of ours goes.
     await culture('export', ADMIN, other);
-    const { files } = exportedFiles(ADMIN);
+    const { files } = exportedFiles(suiteBot(), ADMIN);
     const everything = [...files.values()].join('\n');
     expect(everything).toContain('OTHERTEAM-5e5e');
     for (const text of [SAM_STORY, ANA_PRAISE, ANA_COMPLAINT, SAM, TEST_TEAM])
       expect(everything).not.toContain(text);
     await culture('export me', ANA, other);
-    const mine = [...exportedFiles(ANA).files.values()].join('\n');
+    const mine = [...exportedFiles(suiteBot(), ANA).files.values()].join('\n');
     expect(mine).toContain('OTHERTEAM-5e5e');
     expect(mine).not.toContain('ANAPRAISE');
 

@@ -3,6 +3,7 @@ import type { DigestService } from '../digest/digest-service.js';
 import { weekBefore, weekContaining } from '../digest/week.js';
 import type { MantraLine, MantraService } from '../mantra/mantra-service.js';
 import type { MomentKind } from '../moments/moment.js';
+import type { PrivacyService } from '../privacy/privacy-service.js';
 import type { GrantedRole, Role, RoleService } from '../roles/role-service.js';
 import type { ScheduleEntry, ScheduleService } from '../schedules/schedule-service.js';
 import type { Standard } from '../standards/standard.js';
@@ -105,7 +106,16 @@ export interface HomeData {
     /** The active standards in order with their last four weeks, and the archived ones (12 active at most: no paging). */
     standards: { active: StandardWithCounts[]; archived: Standard[] };
   };
+  /** For admins: the latest audit entries and the deactivated people awaiting a decision. */
+  privacy?: HomePrivacy;
 }
+
+export type HomePrivacy = Extract<
+  Awaited<ReturnType<PrivacyService['adminOverview']>>,
+  { ok: true }
+>['value'];
+/** Audit entries and deactivated people on the admins' Home (the rest: `/culture audit`, `/culture forget`). */
+export const HOME_PRIVACY_LIMITS = { audit: 5, deactivated: 5 };
 
 function pageOf<T>(all: T[], list: HomeList, pages: HomePages): Page<T> {
   const pageSize = HOME_PAGE_SIZE[list];
@@ -136,6 +146,7 @@ export function createHomeService(deps: {
   mantras: Pick<MantraService, 'lines'>;
   schedules: Pick<ScheduleService, 'list'>;
   standards: Pick<StandardService, 'overview'>;
+  privacy: Pick<PrivacyService, 'adminOverview'>;
 }) {
   const { store } = deps;
   return {
@@ -221,6 +232,10 @@ export function createHomeService(deps: {
           roles: pageOf(granted, 'roles', pages),
           standards,
         };
+      }
+      if (role === 'admin') {
+        const privacy = await deps.privacy.adminOverview(teamId, userId, HOME_PRIVACY_LIMITS);
+        if (privacy.ok) data.privacy = privacy.value;
       }
       return data;
     },

@@ -2,7 +2,7 @@ import type { Moment } from '../moments/moment.js';
 import { fail, ok, type Result } from '../result.js';
 import type { RoleService } from '../roles/role-service.js';
 import { type WorkspaceService, workspaceSettingsSchema } from '../workspace/workspace-service.js';
-import type { AuditLog } from './audit.js';
+import type { AuditEntry, AuditLog } from './audit.js';
 import { SYSTEM_ACTOR } from './audit.js';
 import type { ErasureHasher } from './erasure-hash.js';
 import {
@@ -59,7 +59,13 @@ export interface PrivacyStore {
   purgeWorkspace(teamId: string): Promise<void>;
   markDeactivated(teamId: string, userId: string, now: Date): Promise<void>;
   clearDeactivated(teamId: string, userId: string): Promise<void>;
-  listDeactivated(teamId: string): Promise<{ userId: string; reportedAt: Date }[]>;
+  listDeactivated(teamId: string): Promise<DeactivatedPerson[]>;
+}
+
+/** A person Slack reported deactivated, whose data waits for an admin's decision. */
+export interface DeactivatedPerson {
+  userId: string;
+  reportedAt: Date;
 }
 
 /** The date `months` calendar months before `now` (UTC), clamped to the month's last day. */
@@ -93,8 +99,50 @@ export function createPrivacyService(deps: {
 }) {
   const { store, roles, workspaces, audit } = deps;
   const isAdmin = (teamId: string, userId: string) => roles.can(teamId, userId, 'admin');
+  /** A person may erase themselves, an admin anyone. */
+  const mayErase = async (teamId: string, actorId: string, targetId: string) =>
+    actorId === targetId || isAdmin(teamId, actorId);
 
   return {
+    /**
+     * The rules every privacy action goes through: the Home asks them before opening a form,
+     * and the action itself asks again when the form comes back.
+     */
+    mayErase,
+    /** Retention, the audit trail, deactivated people and the workspace export are the admins'. */
+    mayManage: isAdmin,
+
+    /**
+     * What the admins' Home shows of privacy: the latest audit entries and the people Slack
+     * reported deactivated (`deactivated`: the longest waiting first; `deactivatedTotal`: all).
+     */
+    async adminOverview(
+      teamId: string,
+      actorId: string,
+      limits: { audit: number; deactivated: number },
+    ): Promise<
+      Result<
+        { audit: AuditEntry[]; deactivated: DeactivatedPerson[]; deactivatedTotal: number },
+        'not_allowed'
+      >
+    > {
+      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      const [entries, deactivated] = await Promise.all([
+        audit.latest(teamId, limits.audit),
+        store.listDeactivated(teamId),
+      ]);
+      return ok({
+        audit: entries,
+        deactivated: deactivated.slice(0, limits.deactivated),
+        deactivatedTotal: deactivated.length,
+      });
+    },
+
+    /** Whether Slack reported the person deactivated and their data is still here (admins ask). */
+    async isDeactivated(teamId: string, userId: string): Promise<boolean> {
+      return (await store.listDeactivated(teamId)).some((p) => p.userId === userId);
+    },
+
     /**
      * Erases a person's data: themselves, or anyone when an admin asks. The audit entry names
      * the actor and keeps only the keyed hash of the erased id.
@@ -104,8 +152,8 @@ export function createPrivacyService(deps: {
       actorId: string,
       targetId: string,
     ): Promise<Result<ErasureReport, 'not_allowed'>> {
+      if (!(await mayErase(teamId, actorId, targetId))) return fail('not_allowed');
       const self = actorId === targetId;
-      if (!self && !(await isAdmin(teamId, actorId))) return fail('not_allowed');
       const marker = deps.hash(teamId, targetId);
       const report = await store.erasePerson(teamId, targetId, {
         marker,
@@ -166,12 +214,8 @@ export function createPrivacyService(deps: {
       if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
       if (!Number.isInteger(days) || days < UNINSTALL_GRACE_DAYS.min || days > UNINSTALL_GRACE_DAYS.max)
         return fail('out_of_range');
-      const before = (await workspaces.get(teamId)).settings.uninstallGraceDays;
-      await workspaces.updateSettings(teamId, { uninstallGraceDays: days });
-      await audit.record(teamId, actorId, 'setting_changed', 'uninstallGraceDays', {
-        from: before,
-        to: days,
-      });
+      // Audited there, like every setting, when the value changes.
+      await workspaces.updateSettings(teamId, { uninstallGraceDays: days }, actorId);
       return ok(days);
     },
 

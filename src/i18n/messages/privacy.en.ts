@@ -84,7 +84,6 @@ export const privacyEn = {
   privacyHomeChange: 'Change',
   privacyHomeDeactivatedIntro:
     'Slack reports these people deactivated. Their data stays until an admin decides:',
-  privacyHomeDeactivated: (p: { user: string }) => `<@${p.user}>`,
   privacyHomeEraseThem: 'Erase their data',
   privacyHomeDeactivatedMore: (p: { count: number }) => `and ${p.count} more (\`/culture forget @person\`)`,
   privacyEraseModalTitle: 'Delete data',
@@ -107,4 +106,11 @@ export const privacyEn = {
   privacyGraceDaysHint: (p: { min: number; max: number }) =>
     `A whole number from ${p.min} to ${p.max}. If the app comes back before, nothing is deleted.`,
   privacyFieldInvalid: (p: { min: number; max: number }) => `Type a whole number from ${p.min} to ${p.max}.`,
+  privacyHomeEraseSomeoneIntro:
+    'Erase everything the bot holds about one person, for example someone who left.',
+  privacyHomeEraseSomeone: 'Erase a person’s data',
+  privacyErasePickTitle: 'Erase a person’s data',
+  privacyErasePickLabel: 'Whose data?',
+  privacyErasePickNext: 'Next',
+  privacyErasePickMissing: 'Pick the person whose data to erase.',
 };

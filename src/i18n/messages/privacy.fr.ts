@@ -81,7 +81,6 @@ export const privacyFr: typeof privacyEn = {
   privacyHomeChange: 'Modifier',
   privacyHomeDeactivatedIntro:
     'Slack signale ces personnes comme désactivées. Leurs données restent jusqu’à la décision d’un admin :',
-  privacyHomeDeactivated: (p) => `<@${p.user}>`,
   privacyHomeEraseThem: 'Effacer ses données',
   privacyHomeDeactivatedMore: (p) => `et ${p.count} de plus (\`/culture forget @personne\`)`,
   privacyEraseModalTitle: 'Effacer les données',
@@ -104,4 +103,11 @@ export const privacyFr: typeof privacyEn = {
   privacyGraceDaysHint: (p) =>
     `Un nombre entier de ${p.min} à ${p.max}. Si l’app revient avant, rien n’est supprimé.`,
   privacyFieldInvalid: (p) => `Tapez un nombre entier de ${p.min} à ${p.max}.`,
+  privacyHomeEraseSomeoneIntro:
+    'Effacer tout ce que le bot garde sur une personne, par exemple quelqu’un qui est parti.',
+  privacyHomeEraseSomeone: 'Effacer une personne',
+  privacyErasePickTitle: 'Effacer une personne',
+  privacyErasePickLabel: 'Les données de qui ?',
+  privacyErasePickNext: 'Suivant',
+  privacyErasePickMissing: 'Choisissez la personne dont effacer les données.',
 };

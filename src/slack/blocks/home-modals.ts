@@ -28,18 +28,20 @@ export interface HomeModalMetadata {
   standard?: { action: 'add' } | { action: 'edit' | 'move'; tag: string };
 }
 
+/** A modal of the Home: its title, submit button (Save unless told) and Cancel, cut to Slack's 24 characters. */
 export function modal(
   m: Messages,
   callbackId: string,
   title: string,
-  metadata: HomeModalMetadata,
+  metadata: HomeModalMetadata | ({ home: true } & Record<string, unknown>),
   blocks: types.KnownBlock[],
+  submit: string = m.homeSave,
 ): types.ModalView {
   return {
     type: 'modal',
     callback_id: callbackId,
     title: plain24(title),
-    submit: plain24(m.homeSave),
+    submit: plain24(submit),
     close: plain24(m.homeCancel),
     private_metadata: JSON.stringify(metadata),
     blocks,

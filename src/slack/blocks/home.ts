@@ -6,6 +6,7 @@ import { buildAdminSection } from './home-admin.js';
 import { createIds } from './home-common.js';
 import { buildEveryoneSection } from './home-everyone.js';
 import { buildManagerSection } from './home-manager.js';
+import { buildPrivacySection } from './home-privacy.js';
 import { buildHomeReactionsSection } from './home-reactions.js';
 import { buildHomeStandardsSection } from './home-standards.js';
 
@@ -38,6 +39,7 @@ export function buildHome(
     data.admin ? buildAdminSection(m, locale, data.admin, data.workspace, ids) : [],
     data.admin ? buildHomeStandardsSection(m, data.admin.standards, ids) : [],
     data.admin ? buildHomeReactionsSection(m, data.workspace.settings.reactionEmoji) : [],
+    buildPrivacySection(m, locale, data, ids),
   ];
   return {
     type: 'home',

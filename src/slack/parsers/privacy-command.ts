@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../../domain/privacy/retention.js';
 import type { Messages } from '../../i18n/index.js';
+import type { EraseTarget } from '../blocks/home-privacy.js';
 import { BLOCKS } from '../ids.js';
 import { userMention } from './culture-command.js';
+import { userIdSchema } from './slack-ids.js';
 
 const erasureArgs = z.tuple([userMention]);
 
@@ -63,4 +65,35 @@ export function parseRetentionModal(
   if (months === undefined) errors[BLOCKS.privacyRetentionMonths] = m.privacyFieldInvalid(RETENTION_MONTHS);
   if (days === undefined) errors[BLOCKS.privacyGraceDays] = m.privacyFieldInvalid(UNINSTALL_GRACE_DAYS);
   return { ok: false, errors };
+}
+
+const eraseMetadata = z.object({
+  home: z.literal(true),
+  erase: userIdSchema,
+  deactivated: z.literal(true).optional(),
+});
+
+/** Whose data the erasure modal is about (its private_metadata); undefined when unreadable. */
+export function parseEraseMetadata(raw: string | undefined): EraseTarget | undefined {
+  try {
+    const parsed = eraseMetadata.safeParse(raw ? JSON.parse(raw) : {});
+    if (!parsed.success) return undefined;
+    return { userId: parsed.data.erase, ...(parsed.data.deactivated ? { deactivated: true } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+const pickedPerson = z.object({
+  [BLOCKS.privacyErasePerson]: z.object({
+    [BLOCKS.privacyErasePerson]: z.object({ selected_user: userIdSchema }),
+  }),
+});
+
+/** The person picked in the admins' erasure picker, or undefined when none (or not a person id). */
+export function parseErasePick(values: unknown): string | undefined {
+  const parsed = pickedPerson.safeParse(values);
+  return parsed.success
+    ? parsed.data[BLOCKS.privacyErasePerson][BLOCKS.privacyErasePerson].selected_user
+    : undefined;
 }

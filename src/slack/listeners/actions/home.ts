@@ -10,6 +10,7 @@ import {
   buildScheduleModal,
   buildSettingsModal,
 } from '../../blocks/home-modals.js';
+import { buildEraseModal, buildErasePickModal, buildRetentionModal } from '../../blocks/home-privacy.js';
 import { buildReactionsModal } from '../../blocks/home-reactions.js';
 import { buildStandardModal } from '../../blocks/home-standards.js';
 import { buildLessonModal, buildMomentModal } from '../../blocks/moments.js';
@@ -18,6 +19,7 @@ import { HOME_ACTIONS } from '../../ids.js';
 import { homeValues, parseHomeState } from '../../parsers/home.js';
 import { standardValues } from '../../parsers/home-standards.js';
 import { createMomentPublisher } from '../../posts/moment.js';
+import { createPrivacyPublisher } from '../../posts/privacy.js';
 import { createPulsePublisher } from '../../posts/pulse.js';
 import { handlePulseAnswerOpen } from './pulse-answer.js';
 
@@ -52,14 +54,22 @@ function parse<T extends z.ZodTypeAny>(schema: T, value: string | undefined): z.
 const notAllowed = (m: Messages, needed: 'admin' | 'manager') =>
   m.homeNoticeNotAllowed({ needed: needed === 'admin' ? m.roleNameAdmin : m.roleNameManager });
 
-/** Opens an admin form; anyone else (a forged payload) is told, and nothing opens. */
+/**
+ * Opens an admin form; anyone else (a forged payload) is told, and nothing opens. `allowed` is
+ * the rule of the service the form belongs to (an admin role check unless told).
+ */
 const adminForm =
-  (build: (click: HomeClick) => Promise<Parameters<HomeClick['open']>[0]>): Verb =>
+  (
+    build: (click: HomeClick) => Promise<Parameters<HomeClick['open']>[0]>,
+    allowed = (click: HomeClick) => click.deps.roles.can(click.teamId, click.userId, 'admin'),
+  ): Verb =>
   async (click) => {
-    if (!(await click.deps.roles.can(click.teamId, click.userId, 'admin')))
-      return notAllowed(click.m, 'admin');
+    if (!(await allowed(click))) return notAllowed(click.m, 'admin');
     return click.open(await build(click));
   };
+
+/** The privacy service's own rule for its admin forms. */
+const privacyManager = (click: HomeClick) => click.deps.privacy.mayManage(click.teamId, click.userId);
 
 const verbs: Record<string, Verb> = {
   [HOME_ACTIONS.logMoment]: async ({ deps, teamId, m, open }) =>
@@ -210,6 +220,28 @@ const verbs: Record<string, Verb> = {
 
   [HOME_ACTIONS.reactions]: adminForm(async ({ deps, teamId, m }) =>
     buildReactionsModal(m, await deps.reactionSettings.get(teamId)),
+  ),
+
+  // Privacy: the files go to the person's DM; the Home says so.
+  [HOME_ACTIONS.exportMine]: async ({ deps, teamId, userId, m }) => {
+    const locale = await deps.languages.forUser(teamId, userId);
+    await createPrivacyPublisher(deps).sendPersonExport(teamId, userId, locale);
+    return m.privacyMyExportSent;
+  },
+  // Erasures open a confirmation; its submission erases (views/home-privacy.ts).
+  [HOME_ACTIONS.eraseMine]: async ({ userId, m, open }) => open(buildEraseModal(m, userId, { userId })),
+  [HOME_ACTIONS.eraseSomeone]: adminForm(async ({ m }) => buildErasePickModal(m), privacyManager),
+  [HOME_ACTIONS.eraseDeactivated]: async ({ deps, teamId, userId, m, value, open }) => {
+    const target = parse(homeValues.userId, value);
+    if (!target) return m.homeNoticeGone;
+    if (!(await deps.privacy.mayErase(teamId, userId, target))) return notAllowed(m, 'admin');
+    // Erased by another admin, or back in Slack, since this Home was published.
+    if (!(await deps.privacy.isDeactivated(teamId, target))) return m.homeNoticeGone;
+    return open(buildEraseModal(m, userId, { userId: target, deactivated: true }));
+  },
+  [HOME_ACTIONS.retention]: adminForm(
+    async ({ deps, teamId, m }) => buildRetentionModal(m, (await deps.workspaces.get(teamId)).settings),
+    privacyManager,
   ),
 };
 

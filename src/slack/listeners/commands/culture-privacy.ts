@@ -2,6 +2,7 @@ import type { Deps } from '../../../deps.js';
 import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../../../domain/privacy/retention.js';
 import { buildAuditMessage } from '../../blocks/audit.js';
 import { buildTextMessage } from '../../blocks/common.js';
+import { erasureText } from '../../blocks/home-privacy.js';
 import { pulseSpeech } from '../../blocks/pulse-common.js';
 import { parseErasureArgs, parseExportArgs, parseRetentionArgs } from '../../parsers/privacy-command.js';
 import { createPrivacyPublisher } from '../../posts/privacy.js';
@@ -24,19 +25,7 @@ export function privacyCultureSubcommands(deps: PrivacyCommandDeps): CultureSubc
       if (!targetId) return reply(buildTextMessage(m.privacyForgetUsage));
       const erased = await publisher.erase(teamId, userId, targetId);
       if (!erased.ok) return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
-      const r = erased.value;
-      const counts = {
-        stories: r.storiesDeleted,
-        names: r.namesRemoved,
-        roles: r.rolesRemoved,
-        pulses: r.pulseParticipations,
-        answers: r.namedAnswersDeleted,
-      };
-      await reply(
-        buildTextMessage(
-          targetId === userId ? m.privacySelfErased(counts) : m.privacyErased({ user: targetId, ...counts }),
-        ),
-      );
+      await reply(buildTextMessage(erasureText(m, userId, targetId, erased.value)));
     },
 
     async export({ teamId, userId, args, locale, m, reply }) {

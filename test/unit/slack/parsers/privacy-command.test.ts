@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../../../../src/i18n/index.js';
 import { BLOCKS } from '../../../../src/slack/ids.js';
 import {
+  parseEraseMetadata,
+  parseErasePick,
   parseErasureArgs,
   parseExportArgs,
   parseRetentionArgs,
@@ -59,5 +61,29 @@ describe('the retention modal', () => {
       },
     });
     expect(parseRetentionModal(view('121', ''), messages('en'))).toMatchObject({ ok: false });
+  });
+
+  it('reads whose data an erasure modal is about, refusing anything but a person id', () => {
+    expect(parseEraseMetadata(JSON.stringify({ home: true, erase: 'U0SAM' }))).toEqual({ userId: 'U0SAM' });
+    expect(parseEraseMetadata(JSON.stringify({ home: true, erase: 'U0SAM', deactivated: true }))).toEqual({
+      userId: 'U0SAM',
+      deactivated: true,
+    });
+    expect(parseEraseMetadata(JSON.stringify({ home: true, erase: 'U0BOB><!channel>' }))).toBeUndefined();
+    expect(parseEraseMetadata(JSON.stringify({ home: true }))).toBeUndefined();
+    expect(parseEraseMetadata('{not json')).toBeUndefined();
+    expect(parseEraseMetadata(undefined)).toBeUndefined();
+  });
+
+  it('reads the person picked for an erasure, or nothing', () => {
+    const picked = (user: unknown) => ({
+      [BLOCKS.privacyErasePerson]: {
+        [BLOCKS.privacyErasePerson]: { type: 'users_select', selected_user: user },
+      },
+    });
+    expect(parseErasePick(picked('U0SAM'))).toBe('U0SAM');
+    expect(parseErasePick(picked(null))).toBeUndefined();
+    expect(parseErasePick(picked('C0CHANNEL'))).toBeUndefined();
+    expect(parseErasePick({})).toBeUndefined();
   });
 });
