@@ -5,7 +5,7 @@ import { validateView } from '../../src/sandbox/block-kit-rules.js';
 import { BLOCKS, VIEWS } from '../../src/slack/ids.js';
 import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { control, elements, homeTab, viewText as text } from '../support/home-tab.js';
+import { control, elements, homeTab, seedBusyWorkspace, viewText as text } from '../support/home-tab.js';
 import { lessonModalValues, momentModalValues } from '../support/moment-values.js';
 import { TEST_TEAM } from '../support/test-bot.js';
 
@@ -363,46 +363,7 @@ describeEachDatabase('the App Home', (db) => {
     it('stays within 100 blocks with 200 moments and 40 schedules, in both languages, and pages', async ({
       t,
     }) => {
-      await db()
-        .db.insert(roles)
-        .values({ teamId: TEST_TEAM, userId: FRENCH, role: 'admin', grantedBy: ADMIN });
-      const at = t.clock.now().getTime();
-      await db()
-        .db.insert(moments)
-        .values(
-          Array.from({ length: 200 }, (_, i) => ({
-            teamId: TEST_TEAM,
-            kind: i % 2 ? ('praise' as const) : ('complaint' as const),
-            authorId: i % 4 < 2 ? ADMIN : FRENCH,
-            customerType: 'external' as const,
-            touchpoint: 'chat' as const,
-            impact: 'small' as const,
-            story: `Story number ${i}: ${'a long account of what the customer lived. '.repeat(20)}`,
-            followUpUserId: i % 2 ? null : i % 4 < 2 ? ADMIN : FRENCH,
-            source: 'command' as const,
-            // One an hour back from now: over eight days, so last week's balance is drawn too.
-            createdAt: new Date(at - i * 3_600_000),
-          })),
-        );
-      for (let i = 0; i < 40; i++) {
-        await t.bot.deps.schedules.create({
-          teamId: TEST_TEAM,
-          kind: (['mantra', 'digest', 'pulse'] as const)[i % 3] ?? 'mantra',
-          channelId: SUPPORT,
-          cron: `${i % 60} ${8 + (i % 10)} * * ${i % 7}`,
-          timezone: 'Europe/Paris',
-          createdBy: ADMIN,
-          now: t.clock.now(),
-        });
-      }
-      for (let i = 0; i < 12; i++) await t.bot.deps.mantras.add(TEST_TEAM, `Vision line ${i}`, ADMIN);
-      // The most standards a workspace keeps (12 active), and archived ones to restore.
-      const standards = t.bot.deps.standards;
-      for (let i = 0; i < 7; i++) {
-        const added = await standards.add(TEST_TEAM, ADMIN, `extra-${i}`, `Standard number ${i}.`);
-        if (i === 5) await standards.archive(TEST_TEAM, ADMIN, 'share', t.clock.now());
-        expect(added.ok).toBe(true);
-      }
+      await seedBusyWorkspace(t, db(), { admins: [ADMIN, FRENCH], channelId: SUPPORT });
       for (const userId of [ADMIN, FRENCH]) {
         const view = await openHome(userId);
         expect(validateView(view)).toEqual([]);

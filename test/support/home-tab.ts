@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { moments, roles } from '../../src/db/schema.js';
 import type { EmulatedView, SlackArgs } from '../../src/sandbox/slack-emulator.js';
-import type { TestBot } from './test-bot.js';
+import { TEST_TEAM, type TestBot } from './test-bot.js';
 
 type Json = Record<string, unknown>;
 
@@ -79,4 +81,54 @@ export function homeTab(bot: () => TestBot) {
   }
 
   return { home, publishes, openHome, click };
+}
+
+/**
+ * A busy workspace for the 100-block limit: 200 long moments (praise and complaints, half of
+ * them to follow up) by two admins, 40 schedules, 12 vision lines, the most standards a
+ * workspace keeps (12 active) and an archived one to restore.
+ */
+export async function seedBusyWorkspace(
+  t: TestBot,
+  database: Database,
+  opts: { admins: [string, string]; channelId: string },
+) {
+  const [first, second] = opts.admins;
+  await database.db
+    .insert(roles)
+    .values({ teamId: TEST_TEAM, userId: second, role: 'admin', grantedBy: first });
+  const at = t.clock.now().getTime();
+  await database.db.insert(moments).values(
+    Array.from({ length: 200 }, (_, i) => ({
+      teamId: TEST_TEAM,
+      kind: i % 2 ? ('praise' as const) : ('complaint' as const),
+      authorId: i % 4 < 2 ? first : second,
+      customerType: 'external' as const,
+      touchpoint: 'chat' as const,
+      impact: 'small' as const,
+      story: `Story number ${i}: ${'a long account of what the customer lived. '.repeat(20)}`,
+      followUpUserId: i % 2 ? null : i % 4 < 2 ? first : second,
+      source: 'command' as const,
+      // One an hour back from now: over eight days, so last week's balance is drawn too.
+      createdAt: new Date(at - i * 3_600_000),
+    })),
+  );
+  for (let i = 0; i < 40; i++) {
+    await t.bot.deps.schedules.create({
+      teamId: TEST_TEAM,
+      kind: (['mantra', 'digest', 'pulse'] as const)[i % 3] ?? 'mantra',
+      channelId: opts.channelId,
+      cron: `${i % 60} ${8 + (i % 10)} * * ${i % 7}`,
+      timezone: 'Europe/Paris',
+      createdBy: first,
+      now: t.clock.now(),
+    });
+  }
+  for (let i = 0; i < 12; i++) await t.bot.deps.mantras.add(TEST_TEAM, `Vision line ${i}`, first);
+  const standards = t.bot.deps.standards;
+  for (let i = 0; i < 7; i++) {
+    const added = await standards.add(TEST_TEAM, first, `extra-${i}`, `Standard number ${i}.`);
+    if (i === 5) await standards.archive(TEST_TEAM, first, 'share', t.clock.now());
+    expect(added.ok).toBe(true);
+  }
 }
