@@ -37,6 +37,13 @@ export function control(
 export const viewText = (view: SlackArgs) => JSON.stringify(view.blocks);
 
 /**
+ * How long to wait for the bot to finish what a Home event or click started: a busy Home
+ * (its chart drawn, 200 moments read) on a loaded machine takes longer than whenIdle's default.
+ * Not a duration the tests assert: the wait ends as soon as the bot is idle.
+ */
+const IDLE_MS = 30_000;
+
+/**
  * The Home tab as a person sees it in the emulator: open it (`app_home_opened`), read the last
  * one published for them, click its controls (`verb` and value, as a person would).
  */
@@ -63,7 +70,7 @@ export function homeTab(bot: () => TestBot) {
       tab: 'home',
     });
     expect(res.status).toBe(200);
-    await t.bot.whenIdle();
+    await t.bot.whenIdle(IDLE_MS);
     // On failure, the bot's error lines say why.
     const errors = t.logs.filter((l) => Number(l.level) >= 50 || l.level === 'error');
     expect(publishes(userId), JSON.stringify(errors).slice(0, 2000)).toBe(before + 1);
@@ -76,7 +83,7 @@ export function homeTab(bot: () => TestBot) {
     const before = t.emulator.calls.length;
     const res = await t.driver.blockAction({ userId, actionId: target.actionId, value: target.value, view });
     expect(res.status).toBe(200);
-    await t.bot.whenIdle();
+    await t.bot.whenIdle(IDLE_MS);
     return t.emulator.calls.slice(before);
   }
 
