@@ -83,9 +83,12 @@ export async function digestAtScale(
       where team_id = ${TEAM} and created_at >= ${WEEK.start} and created_at < ${WEEK.end}`;
 
     const standards = createStandardRepository(database.db);
-    const service = createDigestService(createDigestRepository(database.db), {
-      all: (teamId) => standards.list(teamId),
-    });
+    // The bench builds digests only; nothing here posts, so no one's role is asked.
+    const service = createDigestService(
+      createDigestRepository(database.db),
+      { all: (teamId) => standards.list(teamId) },
+      { authorize: async () => ({ ok: true }) },
+    );
     const workspace = { timezone: 'UTC', settings: workspaceSettingsSchema.parse({}) };
     const time = async (scope: DigestScope) => {
       await service.build(TEAM, WEEK, scope, workspace, 'Customer first.'); // warm-up

@@ -112,21 +112,23 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const people = createSlackPeopleDirectory(slackApp.app.client, clock);
   // Services record admin actions themselves, so the audit log comes first.
   const audit = createAuditLog(createAuditRepository(database.db), clock);
+  const roles = createRoleService(createRoleRepository(database.db), people, audit);
   const workspaces = createWorkspaceService(
     createWorkspaceRepository(database.db),
     { locale: config.defaultLocale, timezone: config.defaultTimezone },
     audit,
+    roles,
   );
-  const roles = createRoleService(createRoleRepository(database.db), people, audit);
   const cron = createNodeCronCalendar();
   const digestStore = createDigestRepository(database.db);
-  const pulses = createPulseService(createPulseRepository(database.db, shuffle), workspaces);
+  const pulses = createPulseService(createPulseRepository(database.db, shuffle), workspaces, roles);
   const schedules = createScheduleService(createScheduleRepository(database.db), cron, {
     isKindAvailable: (kind) => kind in scheduledPostKinds,
     audit,
+    roles,
   });
   const standards = createStandardService(createStandardRepository(database.db), roles, workspaces);
-  const digests = createDigestService(digestStore, standards);
+  const digests = createDigestService(digestStore, standards, roles);
   const mantras = createMantraService(
     createMantraRepository(database.db),
     audit,
@@ -135,6 +137,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       const week = digests.lastWeek(reference, timezone);
       return (await digests.trainingFocus(teamId, week, timezone))?.standard;
     },
+    roles,
   );
   const moments = createMomentService(createMomentRepository(database.db), people, roles, audit, standards);
   const reactionSettings = createReactionSettings(workspaces, roles);

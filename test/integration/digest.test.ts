@@ -250,7 +250,8 @@ describeEachDatabase('weekly digest', (db) => {
     });
     const created = await t.emulator.waitForResponse();
     expect(created.body.text).toContain('Scheduled');
-    const [schedule] = await t.bot.deps.schedules.list(TEST_TEAM, new Date('2026-11-23T08:00:00Z'));
+    const listed = await t.bot.deps.schedules.list(TEST_TEAM, MANAGER, new Date('2026-11-23T08:00:00Z'));
+    const [schedule] = listed.ok ? listed.value : [];
     expect(schedule?.schedule.options).toEqual({ scope: 'channel' });
 
     await createScheduledPostsJob({ replicaId: 'test' }).run(t.bot.deps, new Date('2026-11-30T09:00:10Z'));

@@ -327,7 +327,7 @@ describeEachDatabase('scheduled posts engine', (db, target) => {
     const job = createScheduledPostsJob({ replicaId: 'replica-a' });
     const created = await schedule(a.bot.deps, '0 9 * * *', 'UTC', new Date('2026-11-23T08:00:00Z'));
     await job.run(a.bot.deps, new Date('2026-11-23T09:00:00Z'));
-    expect(await b.bot.deps.schedules.remove(TEST_TEAM, created.id)).toBeDefined();
+    expect(await b.bot.deps.schedules.remove(TEST_TEAM, created.id, ADMIN)).toMatchObject({ ok: true });
     expect(await job.run(a.bot.deps, new Date('2026-11-24T09:00:00Z'))).toMatchObject({ posted: 0 });
     // A node-cron tick that was already armed for it loses its claim: the row cannot be inserted.
     expect(

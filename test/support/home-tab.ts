@@ -131,7 +131,8 @@ export async function seedBusyWorkspace(
       now: t.clock.now(),
     });
   }
-  for (let i = 0; i < 12; i++) await t.bot.deps.mantras.add(TEST_TEAM, `Vision line ${i}`, first);
+  for (let i = 0; i < 12; i++)
+    await t.bot.deps.mantras.add(TEST_TEAM, `Vision line ${i}`, first, 'Customer first.');
   const standards = t.bot.deps.standards;
   for (let i = 0; i < 7; i++) {
     const added = await standards.add(TEST_TEAM, first, `extra-${i}`, `Standard number ${i}.`);

@@ -1,4 +1,5 @@
 import { FOLLOW_UP_DELAY_DEFAULT_DAYS, followedUpWithinDelay } from '../follow-up/follow-up.js';
+import type { Authorizer } from '../roles/permissions.js';
 import type { Standard } from '../standards/standard.js';
 import type { WorkspaceSettings } from '../workspace/workspace-service.js';
 import {
@@ -26,6 +27,7 @@ const WORKSPACE: DigestScope = { kind: 'workspace' };
 export function createDigestService(
   store: DigestStore,
   standards: { all(teamId: string): Promise<Standard[]> },
+  roles: Authorizer,
 ) {
   /**
    * The training focus among the standards missed most this week. A tie goes to the one missed
@@ -59,6 +61,8 @@ export function createDigestService(
   }
 
   return {
+    /** Anyone may preview the digest; posting it in a channel is for managers and admins. */
+    mayPost: (teamId: string, userId: string) => roles.authorize(teamId, userId, 'digest.post'),
     /** The training focus of a week for the whole workspace (what the mantra posts name). */
     async trainingFocus(teamId: string, week: Week, timezone: string): Promise<TrainingFocus | undefined> {
       const [counts, all] = await Promise.all([

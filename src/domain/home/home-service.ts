@@ -221,7 +221,7 @@ export function createHomeService(deps: {
       }
       if (role === 'admin') {
         const [schedules, granted, standards] = await Promise.all([
-          deps.schedules.list(teamId, now),
+          deps.schedules.list(teamId, userId, now).then((listed) => (listed.ok ? listed.value : [])),
           store.grantedRoles(teamId),
           deps.standards.overview(teamId, now),
         ]);

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../privacy/audit.js';
+import type { Authorizer, NotAllowed } from '../roles/permissions.js';
 import type { Standard } from '../standards/standard.js';
 
 /** One vision line of a workspace. */
@@ -101,22 +102,58 @@ export function pickStory(stories: PraiseStory[]): PraiseStory | undefined {
 
 export type AddLineResult =
   | { ok: true; line: MantraLine; replacedDefault: boolean }
-  | { ok: false; reason: 'empty' | 'too_long' };
+  | { ok: false; reason: 'empty' | 'too_long' }
+  | NotAllowed;
 
 /**
  * The vision lines of a workspace and what a mantra post says. `lastWeekFocus` names the
- * training focus of the week before an instant, as the digest of that week did.
+ * training focus of the week before an instant, as the digest of that week did. Everyone
+ * reads the vision; changing it is for admins and posting it for managers: the methods that
+ * act for someone ask the role service and return its refusal.
  */
 export function createMantraService(
   store: MantraStore,
   audit: Pick<AuditLog, 'record'>,
   lastWeekFocus: (teamId: string, reference: Date) => Promise<Standard | undefined>,
+  roles: Authorizer,
 ) {
+  const mayManage = (teamId: string, userId: string) => roles.authorize(teamId, userId, 'mantra.manage');
+
   return {
     /** The lines, creating the default one (in `defaultText`, the workspace language) when needed. */
     lines: (teamId: string, defaultText: string) => store.listEnsuringDefault(teamId, defaultText),
 
-    async add(teamId: string, text: string, createdBy: string): Promise<AddLineResult> {
+    /** The vision as a person sees it, and whether they may change it (admins are shown how). */
+    async show(teamId: string, userId: string, defaultText: string) {
+      const [lines, allowed] = await Promise.all([
+        store.listEnsuringDefault(teamId, defaultText),
+        mayManage(teamId, userId),
+      ]);
+      return { lines, canManage: allowed.ok };
+    },
+
+    /** The numbered list admins edit by position. */
+    async list(
+      teamId: string,
+      actorId: string,
+      defaultText: string,
+    ): Promise<{ ok: true; value: MantraLine[] } | NotAllowed> {
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
+      return { ok: true, value: await store.listEnsuringDefault(teamId, defaultText) };
+    },
+
+    /** May this person post the mantra now (the post itself goes out through Slack)? */
+    mayPost: (teamId: string, userId: string) => roles.authorize(teamId, userId, 'mantra.post'),
+
+    /**
+     * Adds a line. `defaultText` seeds the default line first when the team has none yet,
+     * so the first line added visibly replaces it.
+     */
+    async add(teamId: string, text: string, createdBy: string, defaultText: string): Promise<AddLineResult> {
+      const allowed = await mayManage(teamId, createdBy);
+      if (!allowed.ok) return allowed;
+      await store.listEnsuringDefault(teamId, defaultText);
       const line = text.trim();
       if (!line) return { ok: false, reason: 'empty' };
       if (line.length > MANTRA_LINE_MAX) return { ok: false, reason: 'too_long' };
@@ -126,10 +163,11 @@ export function createMantraService(
     },
 
     /** Removes the line at a position (1-based); `actorId` is audited. */
-    async removeAt(teamId: string, position: number, actorId?: string) {
+    async removeAt(teamId: string, position: number, actorId: string) {
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
       const removed = await store.removeAt(teamId, position);
-      if (actorId && removed.ok)
-        await audit.record(teamId, actorId, 'vision_line_removed', `line:${removed.line.id}`);
+      if (removed.ok) await audit.record(teamId, actorId, 'vision_line_removed', `line:${removed.line.id}`);
       return removed;
     },
 
@@ -139,7 +177,11 @@ export function createMantraService(
       id: number,
       text: string,
       actorId: string,
-    ): Promise<{ ok: true; line: MantraLine } | { ok: false; reason: 'empty' | 'too_long' | 'not_found' }> {
+    ): Promise<
+      { ok: true; line: MantraLine } | { ok: false; reason: 'empty' | 'too_long' | 'not_found' } | NotAllowed
+    > {
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
       const line = text.trim();
       if (!line) return { ok: false, reason: 'empty' };
       if (line.length > MANTRA_LINE_MAX) return { ok: false, reason: 'too_long' };
@@ -151,6 +193,8 @@ export function createMantraService(
 
     /** Removes a line by id, never the last one; `actorId` is audited. */
     async removeById(teamId: string, id: number, actorId: string) {
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
       const removed = await store.removeById(teamId, id);
       if (removed.ok) await audit.record(teamId, actorId, 'vision_line_removed', `line:${id}`);
       return removed;

@@ -216,6 +216,10 @@ export function createMomentService(
       return { ok: true, value: { before, after } };
     },
 
+    /** May this person follow the complaint up (so be shown the lesson form)? */
+    mayFollowUp: async (teamId: string, actorId: string, moment: Moment) =>
+      momentRules.canFollowUp(moment, actorId, await isAdmin(teamId, actorId)),
+
     /**
      * Follows a complaint up (author, follow-up owner or admin): records what we learned
      * and/or marks it resolved. Resolving twice is harmless.

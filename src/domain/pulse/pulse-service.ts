@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import { fail, ok, type Result } from '../result.js';
+import type { Authorizer, NotAllowed } from '../roles/permissions.js';
 import { MIN_ANONYMITY_THRESHOLD } from '../workspace/workspace-service.js';
 import {
   type AnswerOutcome,
@@ -69,7 +71,10 @@ export interface PulseWorkspaces {
   get(teamId: string): Promise<{ settings: { anonymityThreshold: number } }>;
 }
 
-/** What starting a pulse takes (the caller has checked the role). */
+/**
+ * What starting a pulse takes. A person's start is checked (managers and admins); a scheduled
+ * one (`scheduleId`) was allowed when an admin made its schedule.
+ */
 export interface StartPulseInput {
   teamId: string;
   channelId: string;
@@ -81,6 +86,7 @@ export interface StartPulseInput {
 }
 
 export type StartResult =
+  | NotAllowed
   | { ok: true; pulse: Pulse }
   | { ok: false; reason: 'already_open'; open: Pulse }
   | { ok: false; reason: 'not_a_channel' };
@@ -131,6 +137,7 @@ export type PulseResults =
     };
 
 export type ExportResult =
+  | NotAllowed
   | { ok: true; pulse: Pulse; answers: StoredPulseAnswer[] }
   | { ok: false; reason: 'none' }
   | { ok: false; reason: 'below_threshold'; pulse: Pulse; count: number; threshold: number };
@@ -142,9 +149,12 @@ export const RESULTS_MAX_ATTEMPTS = 5;
 export function createPulseService(
   store: PulseStore,
   workspaces: PulseWorkspaces,
+  roles: Authorizer,
   options: { randomBelow?: (n: number) => number } = {},
 ) {
   const randomBelow = options.randomBelow ?? randomInt;
+  /** Running pulses (start, status, close, export) is for managers and admins. */
+  const mayRun = (teamId: string, userId: string) => roles.authorize(teamId, userId, 'pulse.run');
 
   async function thresholdOf(teamId: string): Promise<number> {
     const workspace = await workspaces.get(teamId);
@@ -154,11 +164,12 @@ export function createPulseService(
   return {
     thresholdOf,
 
-    /**
-     * Opens a pulse in a channel (the caller has checked the role). One open pulse per channel:
-     * a second start gets the open one back.
-     */
+    /** Opens a pulse in a channel. One open pulse per channel: a second start gets the open one back. */
     async start(input: StartPulseInput): Promise<StartResult> {
+      if (input.scheduleId == null) {
+        const allowed = await mayRun(input.teamId, input.userId);
+        if (!allowed.ok) return allowed;
+      }
       // A DM is no place for a survey: nobody else could answer it.
       if (input.channelId.startsWith('D')) return { ok: false, reason: 'not_a_channel' };
       const { closesAt, remindAt } = pulseTimes(input.now, input.days);
@@ -195,15 +206,17 @@ export function createPulseService(
     openIn: (teamId: string, channelId: string) => store.findOpen(teamId, channelId),
     countAnswers: (teamId: string, pulseId: string) => store.countAnswers(teamId, pulseId),
 
-    /** The open pulse of a channel with its answer count, for `/pulse status`. */
-    async status(teamId: string, channelId: string) {
+    /** The open pulse of a channel (none: undefined) with its answer count, for `/pulse status`. */
+    async status(teamId: string, channelId: string, actorId: string) {
+      const allowed = await mayRun(teamId, actorId);
+      if (!allowed.ok) return allowed;
       const pulse = await store.findOpen(teamId, channelId);
-      if (!pulse) return undefined;
+      if (!pulse) return ok(undefined);
       const [count, threshold] = await Promise.all([
         store.countAnswers(teamId, pulse.id),
         thresholdOf(teamId),
       ]);
-      return { pulse, count, threshold };
+      return ok({ pulse, count, threshold });
     },
 
     /** What the Answer button should open for this person. */
@@ -227,16 +240,32 @@ export function createPulseService(
       return store.recordAnswer({ teamId, pulseId, userId, answer, now });
     },
 
-    /** `/pulse close`: claims the open pulse of the channel; undefined when none is open. */
-    async closeOpenIn(teamId: string, channelId: string, userId: string, now: Date) {
+    /** `/pulse close`: claims the open pulse of the channel; `not_found` when none is open. */
+    async closeOpenIn(
+      teamId: string,
+      channelId: string,
+      userId: string,
+      now: Date,
+    ): Promise<Result<Pulse, 'not_found'> | NotAllowed> {
+      const allowed = await mayRun(teamId, userId);
+      if (!allowed.ok) return allowed;
       const open = await store.findOpen(teamId, channelId);
-      if (!open) return undefined;
-      return store.claimClose(teamId, open.id, now, userId);
+      const closed = open && (await store.claimClose(teamId, open.id, now, userId));
+      return closed ? ok(closed) : fail('not_found');
     },
 
-    /** Closes one pulse now (the App Home's close button); undefined when it is closed or gone already. */
-    closeById: (teamId: string, pulseId: string, userId: string, now: Date) =>
-      store.claimClose(teamId, pulseId, now, userId),
+    /** Closes one pulse now (the App Home's close button); `not_found` when it is closed or gone already. */
+    async closeById(
+      teamId: string,
+      pulseId: string,
+      userId: string,
+      now: Date,
+    ): Promise<Result<Pulse, 'not_found'> | NotAllowed> {
+      const allowed = await mayRun(teamId, userId);
+      if (!allowed.ok) return allowed;
+      const closed = await store.claimClose(teamId, pulseId, now, userId);
+      return closed ? ok(closed) : fail('not_found');
+    },
 
     /** Pulses past their deadline, each claimed by exactly one caller. */
     claimDueClosings: (now: Date) => store.claimDueClosings(now),
@@ -303,7 +332,9 @@ export function createPulseService(
      * threshold, which an export must not get around. Only this channel's: asked from a DM or
      * another channel, it must not hand over a (maybe private) channel's answers.
      */
-    async exportLastClosed(teamId: string, channelId: string): Promise<ExportResult> {
+    async exportLastClosed(teamId: string, channelId: string, actorId: string): Promise<ExportResult> {
+      const allowed = await mayRun(teamId, actorId);
+      if (!allowed.ok) return allowed;
       const pulse = await store.lastClosed(teamId, channelId);
       if (!pulse) return { ok: false, reason: 'none' };
       const [answers, threshold] = await Promise.all([

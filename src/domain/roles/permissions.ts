@@ -33,3 +33,8 @@ export interface NotAllowed {
 }
 
 export const notAllowed = (needed: GrantedRole): NotAllowed => ({ ok: false, reason: 'not_allowed', needed });
+
+/** What a service asks before it acts for someone: the role service answers. */
+export interface Authorizer {
+  authorize(teamId: string, userId: string, action: Action): Promise<{ ok: true } | NotAllowed>;
+}

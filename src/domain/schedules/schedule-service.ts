@@ -1,8 +1,11 @@
 import type { AuditLog } from '../privacy/audit.js';
+import { fail, ok } from '../result.js';
+import type { Authorizer, NotAllowed } from '../roles/permissions.js';
 import { type CronCalendar, type CronProblem, canonicalTimeZone } from './cron-calendar.js';
 import type { Schedule, ScheduleKind, ScheduleRun, ScheduleStore } from './schedule.js';
 
 export type CreateScheduleFailure =
+  | NotAllowed
   | { ok: false; reason: 'kind_unavailable' }
   | { ok: false; reason: 'invalid_timezone' }
   | { ok: false; reason: 'invalid_cron'; problems: CronProblem[] };
@@ -25,11 +28,17 @@ export interface ScheduleEntry {
 /**
  * Schedules of scheduled posts: validation (cron and zone), creation, listing, removal. Cron
  * questions go to the injected calendar (node-cron), so nothing here parses cron by hand.
+ * Creating and removing are for admins, the list for managers: each method asks the role
+ * service first and returns its refusal, whoever calls (a command, a Home button).
  */
 export function createScheduleService(
   store: ScheduleStore,
   calendar: CronCalendar,
-  options: { isKindAvailable: (kind: ScheduleKind) => boolean; audit: Pick<AuditLog, 'record'> },
+  options: {
+    isKindAvailable: (kind: ScheduleKind) => boolean;
+    audit: Pick<AuditLog, 'record'>;
+    roles: Authorizer;
+  },
 ) {
   /**
    * Told when this process adds or removes a schedule, so its own clock follows at once; other
@@ -56,6 +65,8 @@ export function createScheduleService(
       /** Kind-specific settings, validated by the kind when it runs (a digest's `scope`). */
       options?: Record<string, unknown>;
     }): Promise<{ ok: true; value: CreatedSchedule } | CreateScheduleFailure> {
+      const allowed = await options.roles.authorize(input.teamId, input.createdBy, 'schedule.manage');
+      if (!allowed.ok) return allowed;
       if (!options.isKindAvailable(input.kind)) return { ok: false, reason: 'kind_unavailable' };
       const timezone = canonicalTimeZone(input.timezone);
       if (!timezone) return { ok: false, reason: 'invalid_timezone' };
@@ -78,29 +89,40 @@ export function createScheduleService(
     },
 
     /** A team's schedules with their next fire time after `now` and their latest run. */
-    async list(teamId: string, now: Date): Promise<ScheduleEntry[]> {
+    async list(
+      teamId: string,
+      actorId: string,
+      now: Date,
+    ): Promise<{ ok: true; value: ScheduleEntry[] } | NotAllowed> {
+      const allowed = await options.roles.authorize(teamId, actorId, 'schedule.list');
+      if (!allowed.ok) return allowed;
       const rows = await store.listForTeam(teamId);
-      return rows.map(({ schedule, lastRun }) => ({
-        schedule,
-        lastRun,
-        next: calendar.next(schedule.cron, schedule.timezone, now, 1)[0],
-      }));
+      return ok(
+        rows.map(({ schedule, lastRun }) => ({
+          schedule,
+          lastRun,
+          next: calendar.next(schedule.cron, schedule.timezone, now, 1)[0],
+        })),
+      );
     },
 
-    /** Removes a schedule of this team; undefined when it has no such schedule. `actorId` is audited. */
-    async remove(teamId: string, id: number, actorId?: string) {
+    /** Removes a schedule of this team, by an admin (audited). */
+    async remove(
+      teamId: string,
+      id: number,
+      actorId: string,
+    ): Promise<{ ok: true; value: Schedule } | { ok: false; reason: 'not_found' } | NotAllowed> {
+      const allowed = await options.roles.authorize(teamId, actorId, 'schedule.manage');
+      if (!allowed.ok) return allowed;
       const removed = await store.remove(teamId, id);
-      if (removed) {
-        changed();
-        if (actorId) {
-          await options.audit.record(teamId, actorId, 'schedule_removed', `schedule:${id}`, {
-            kind: removed.kind,
-            channel: removed.channelId,
-            cron: removed.cron,
-          });
-        }
-      }
-      return removed;
+      if (!removed) return fail('not_found');
+      changed();
+      await options.audit.record(teamId, actorId, 'schedule_removed', `schedule:${id}`, {
+        kind: removed.kind,
+        channel: removed.channelId,
+        cron: removed.cron,
+      });
+      return ok(removed);
     },
 
     /**

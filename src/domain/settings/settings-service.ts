@@ -5,9 +5,8 @@ import {
 } from '../follow-up/follow-up.js';
 import type { Locale } from '../locale.js';
 import type { MantraService } from '../mantra/mantra-service.js';
-import type { Pulse } from '../pulse/pulse.js';
 import type { PulseService } from '../pulse/pulse-service.js';
-import { fail, ok, type Result } from '../result.js';
+import { fail, ok } from '../result.js';
 import type { Role, RoleService } from '../roles/role-service.js';
 import { canonicalTimeZone } from '../schedules/cron-calendar.js';
 import type { ScheduleKind } from '../schedules/schedule.js';
@@ -105,22 +104,18 @@ export function createSettingsService(deps: {
       return { ok: true };
     },
 
+    // The mantra service checks the actor may change the vision, and audits it.
     async addLine(teamId: string, actorId: string, text: string, defaultText: string) {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
-      // The default exists before the first add, so adding one visibly replaces it.
-      await deps.mantras.lines(teamId, defaultText);
-      const added = await deps.mantras.add(teamId, text, actorId);
+      const added = await deps.mantras.add(teamId, text, actorId, defaultText);
       return added.ok ? ok(added.line) : fail(added.reason);
     },
 
     async editLine(teamId: string, actorId: string, id: number, text: string) {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
       const edited = await deps.mantras.edit(teamId, id, text, actorId);
       return edited.ok ? ok(edited.line) : fail(edited.reason);
     },
 
     async removeLine(teamId: string, actorId: string, id: number) {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
       const removed = await deps.mantras.removeById(teamId, id, actorId);
       return removed.ok ? ok(removed.line) : fail(removed.reason);
     },
@@ -133,12 +128,9 @@ export function createSettingsService(deps: {
       cron: string;
       timezone: string;
       now: Date;
-    }): Promise<
-      { ok: true; value: CreatedSchedule } | CreateScheduleFailure | { ok: false; reason: NotAllowed }
-    > {
-      if (!(await isAdmin(input.teamId, input.actorId))) return { ok: false, reason: 'not_allowed' };
-      // The schedule service audits the addition, by its creator.
-      const created = await deps.schedules.create({
+    }): Promise<{ ok: true; value: CreatedSchedule } | CreateScheduleFailure> {
+      // The schedule service checks the creator may, and audits the addition.
+      return deps.schedules.create({
         teamId: input.teamId,
         kind: input.kind,
         channelId: input.channelId,
@@ -148,33 +140,22 @@ export function createSettingsService(deps: {
         now: input.now,
         options: input.kind === 'digest' ? { scope: 'workspace' } : {},
       });
-      return created;
     },
 
-    async removeSchedule(teamId: string, actorId: string, id: number) {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
-      const removed = await deps.schedules.remove(teamId, id, actorId);
-      return removed ? ok(removed) : fail('not_found');
-    },
+    /** The schedule service checks the remover may, and audits it. */
+    removeSchedule: (teamId: string, actorId: string, id: number) =>
+      deps.schedules.remove(teamId, id, actorId),
 
     /** Grants or revokes a role; the role service holds the rule (admins only). */
     setRole: (teamId: string, actorId: string, targetId: string, role: Role) =>
       deps.roles.setRole(teamId, actorId, targetId, role),
 
     /**
-     * Closes a pulse before its deadline: managers and admins, as `/pulse close`. The caller
-     * posts the results of the pulse returned.
+     * Closes a pulse before its deadline: managers and admins, as `/pulse close` (the pulse
+     * service checks). The caller posts the results of the pulse returned.
      */
-    async closePulse(
-      teamId: string,
-      actorId: string,
-      pulseId: string,
-      now: Date,
-    ): Promise<Result<Pulse, NotAllowed | 'not_found'>> {
-      if (!(await deps.roles.can(teamId, actorId, 'manager'))) return fail('not_allowed');
-      const closed = await deps.pulses.closeById(teamId, pulseId, actorId, now);
-      return closed ? ok(closed) : fail('not_found');
-    },
+    closePulse: (teamId: string, actorId: string, pulseId: string, now: Date) =>
+      deps.pulses.closeById(teamId, pulseId, actorId, now),
   };
 }
 

@@ -99,6 +99,26 @@ export function createStandardService(
 
   const activeOf = (standards: Standard[]) => standards.filter((s) => s.archivedAt === null);
 
+  /** For `/culture standards` and the App Home: the active ones with their last four weeks, and the archived. */
+  async function overview(
+    teamId: string,
+    now: Date,
+  ): Promise<{ active: StandardWithCounts[]; archived: Standard[] }> {
+    const standards = await all(teamId);
+    const since = new Date(now.getTime() - OVERVIEW_DAYS * 86_400_000);
+    const counts = await store.countsBetween(teamId, since, now);
+    const count = (id: number, kind: 'praise' | 'complaint') =>
+      counts.find((c) => c.standardId === id && c.kind === kind)?.count ?? 0;
+    return {
+      active: activeOf(standards).map((standard) => ({
+        standard,
+        honoured: count(standard.id, 'praise'),
+        missed: count(standard.id, 'complaint'),
+      })),
+      archived: standards.filter((s) => s.archivedAt !== null),
+    };
+  }
+
   /**
    * Runs a change for an admin: the defaults exist, the list is locked, and `change` decides on
    * the current rows. Members are refused before anything is read.
@@ -138,25 +158,16 @@ export function createStandardService(
       return activeOf(await all(teamId));
     },
 
-    /** For `/culture standards` and the App Home: the active ones with their last four weeks, and the archived. */
-    async overview(
-      teamId: string,
-      now: Date,
-    ): Promise<{ active: StandardWithCounts[]; archived: Standard[] }> {
-      const standards = await all(teamId);
-      const since = new Date(now.getTime() - OVERVIEW_DAYS * 86_400_000);
-      const counts = await store.countsBetween(teamId, since, now);
-      const count = (id: number, kind: 'praise' | 'complaint') =>
-        counts.find((c) => c.standardId === id && c.kind === kind)?.count ?? 0;
-      return {
-        active: activeOf(standards).map((standard) => ({
-          standard,
-          honoured: count(standard.id, 'praise'),
-          missed: count(standard.id, 'complaint'),
-        })),
-        archived: standards.filter((s) => s.archivedAt !== null),
-      };
+    /** `/culture standards` as this person sees it: the overview, and whether they may change it. */
+    async view(teamId: string, userId: string, now: Date) {
+      const [summary, canManage] = await Promise.all([
+        overview(teamId, now),
+        roles.can(teamId, userId, 'admin'),
+      ]);
+      return { overview: summary, canManage };
     },
+
+    overview,
 
     /** Adds a standard at the end of the list. An archived tag is not re-added: the answer offers to restore it. */
     add(teamId: string, actorId: string, rawTag: string, rawDescription: string) {

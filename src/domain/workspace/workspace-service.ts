@@ -8,6 +8,7 @@ import { isLocale, type Locale } from '../locale.js';
 import type { AuditLog } from '../privacy/audit.js';
 import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../privacy/retention.js';
 import { DEFAULT_REACTION_EMOJI, EMOJI_NAME } from '../reactions/reaction.js';
+import type { Authorizer, NotAllowed } from '../roles/permissions.js';
 
 export const MIN_ANONYMITY_THRESHOLD = 3;
 
@@ -69,11 +70,19 @@ export interface WorkspaceStore {
   forgetEventsBefore(cutoff: Date): Promise<void>;
 }
 
+/**
+ * The workspace and its settings. A change asked by a person (`actorId`) is for admins: it is
+ * checked here and audited; a change without one is the bot's own (an uninstall, a default).
+ */
 export function createWorkspaceService(
   store: WorkspaceStore,
   defaults: { locale: Locale; timezone: string },
   audit: Pick<AuditLog, 'record'>,
+  roles: Authorizer,
 ) {
+  const allowed = (teamId: string, actorId: string | undefined): Promise<{ ok: true } | NotAllowed> =>
+    actorId ? roles.authorize(teamId, actorId, 'workspace.configure') : Promise.resolve({ ok: true });
+
   /** An admin's change of a setting goes in the audit log, with the value before and after. */
   async function audited(
     teamId: string,
@@ -106,28 +115,45 @@ export function createWorkspaceService(
   return {
     /** The workspace, created with the deployment's defaults the first time the team is seen. */
     get,
-    /** `actorId`: the admin who asked (audited); none for the bot's own changes. */
-    async setLocale(teamId: string, locale: Locale, actorId?: string) {
+    /** `actorId`: the admin who asked (checked, audited); none for the bot's own changes. */
+    async setLocale(teamId: string, locale: Locale, actorId?: string): Promise<{ ok: true } | NotAllowed> {
+      const may = await allowed(teamId, actorId);
+      if (!may.ok) return may;
       const before = await get(teamId);
       await store.update(teamId, { locale });
       await audited(teamId, actorId, 'language', before.locale, locale);
+      return may;
     },
-    async setTimezone(teamId: string, timezone: string, actorId?: string) {
+    async setTimezone(
+      teamId: string,
+      timezone: string,
+      actorId?: string,
+    ): Promise<{ ok: true } | NotAllowed> {
+      const may = await allowed(teamId, actorId);
+      if (!may.ok) return may;
       const before = await get(teamId);
       await store.update(teamId, { timezone });
       await audited(teamId, actorId, 'timezone', before.timezone, timezone);
+      return may;
     },
     /** False when Slack already delivered this event (a retry): handle each event once. */
     /** Forgets event ids recorded before `cutoff` (housekeeping). */
     forgetEventsBefore: (cutoff: Date) => store.forgetEventsBefore(cutoff),
     markEventProcessed: (teamId: string, eventId: string, now: Date) =>
       store.markEventProcessed(teamId, eventId, now),
-    async updateSettings(teamId: string, patch: Partial<WorkspaceSettings>, actorId?: string) {
+    async updateSettings(
+      teamId: string,
+      patch: Partial<WorkspaceSettings>,
+      actorId?: string,
+    ): Promise<{ ok: true } | NotAllowed> {
+      const may = await allowed(teamId, actorId);
+      if (!may.ok) return may;
       const current = await get(teamId);
       await store.update(teamId, { settings: { ...current.settings, ...patch } });
       for (const [key, value] of Object.entries(patch)) {
         await audited(teamId, actorId, key, current.settings[key as keyof WorkspaceSettings], value);
       }
+      return may;
     },
   };
 }

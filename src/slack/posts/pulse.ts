@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { DEFAULT_PULSE_DAYS, MAX_PULSE_DAYS, type Pulse } from '../../domain/pulse/pulse.js';
 import { buildPulseCsv } from '../../domain/pulse/pulse-csv.js';
 import type { PulseResults, StartPulseInput } from '../../domain/pulse/pulse-service.js';
+import type { NotAllowed } from '../../domain/roles/permissions.js';
 import type { Locale } from '../../i18n/index.js';
 import { type ChartPicture, trustDistributionChart, trustTrendChart } from '../blocks/charts.js';
 import { buildPulseCard, buildPulseReminder } from '../blocks/pulse-card.js';
@@ -46,12 +47,14 @@ export function pulseResultCharts(
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
 export type PublishStart =
+  | NotAllowed
   | { ok: true; pulse: Pulse }
   | { ok: false; reason: 'already_open'; open: Pulse }
   | { ok: false; reason: 'not_a_channel' }
   | { ok: false; reason: 'cannot_post'; cause: unknown };
 
 export type PulseExportOutcome =
+  | NotAllowed
   | { ok: true }
   | { ok: false; reason: 'none' }
   | { ok: false; reason: 'below_threshold'; count: number; threshold: number };
@@ -168,7 +171,7 @@ export function createPulsePublisher(deps: PulsePublisherDeps) {
       userId: string;
       locale: Locale;
     }): Promise<PulseExportOutcome> {
-      const exported = await deps.pulses.exportLastClosed(input.teamId, input.channelId);
+      const exported = await deps.pulses.exportLastClosed(input.teamId, input.channelId, input.userId);
       if (!exported.ok) return exported;
       const { pulse, answers } = exported;
       const workspace = await deps.workspaces.get(input.teamId);

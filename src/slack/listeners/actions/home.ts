@@ -108,8 +108,7 @@ const verbs: Record<string, Verb> = {
     }
     const moment = await deps.moments.get(teamId, choice.id);
     if (moment?.kind !== 'complaint') return m.homeNoticeGone;
-    const isAdmin = await deps.roles.can(teamId, userId, 'admin');
-    if (!momentRules.canFollowUp(moment, userId, isAdmin)) return m.momentsNotAllowedFollowUp;
+    if (!(await deps.moments.mayFollowUp(teamId, userId, moment))) return m.momentsNotAllowedFollowUp;
     return open(buildLessonModal(m, moment, fromHome(moment.id)));
   },
 

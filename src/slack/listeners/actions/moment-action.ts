@@ -84,8 +84,7 @@ export async function openLessonModal(
 ) {
   if (!moment) return refuse(respond, ctx.m, 'not_found');
   if (moment.kind !== 'complaint') return refuse(respond, ctx.m, 'not_a_complaint');
-  const isAdmin = await deps.roles.can(ctx.teamId, ctx.userId, 'admin');
-  if (!momentRules.canFollowUp(moment, ctx.userId, isAdmin))
+  if (!(await deps.moments.mayFollowUp(ctx.teamId, ctx.userId, moment)))
     return refuse(respond, ctx.m, 'not_allowed_follow_up');
   const metadata = JSON.stringify({ momentId: moment.id, source: 'modal', channelId: ctx.channelId });
   await client.views.open({ trigger_id: body.trigger_id, view: buildLessonModal(ctx.m, moment, metadata) });

@@ -4,7 +4,7 @@ import { channelMention } from '../../parsers/culture-command.js';
 import type { CultureSubcommands } from './culture.js';
 
 /** `/culture channel recognition #channel|off` (admins): where praise is also posted. */
-export function momentCultureSubcommands(deps: Pick<Deps, 'roles' | 'workspaces'>): CultureSubcommands {
+export function momentCultureSubcommands(deps: Pick<Deps, 'workspaces'>): CultureSubcommands {
   return {
     async channel({ teamId, userId, args, m, reply }) {
       const [which, target] = args;
@@ -13,10 +13,9 @@ export function momentCultureSubcommands(deps: Pick<Deps, 'roles' | 'workspaces'
       if (which?.toLowerCase() !== 'recognition' || args.length !== 2 || (!off && !channel.success)) {
         return reply(buildTextMessage(m.momentsRecognitionUsage));
       }
-      const allowed = await deps.roles.authorize(teamId, userId, 'workspace.configure');
-      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       const recognitionChannelId = off ? undefined : channel.data;
-      await deps.workspaces.updateSettings(teamId, { recognitionChannelId }, userId);
+      const updated = await deps.workspaces.updateSettings(teamId, { recognitionChannelId }, userId);
+      if (!updated.ok) return reply(buildNotAllowed(m, updated));
       await reply(
         buildTextMessage(
           recognitionChannelId

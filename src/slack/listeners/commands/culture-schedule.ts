@@ -7,7 +7,7 @@ import { escapeUserText } from '../../mrkdwn.js';
 import { parseScheduleArgs, parseTimezoneArgs, parseUnscheduleArgs } from '../../parsers/schedule-command.js';
 import type { CultureSubcommands } from './culture.js';
 
-type ScheduleDeps = Pick<Deps, 'roles' | 'schedules' | 'workspaces' | 'clock'>;
+type ScheduleDeps = Pick<Deps, 'schedules' | 'workspaces' | 'clock'>;
 
 /** User text shown inside `code`: escaped, and no backtick can close the span early. */
 function typedCode(text: string): string {
@@ -42,8 +42,6 @@ export function describeProblem(m: Messages, problem: CronProblem): string {
 export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcommands {
   return {
     schedule: async ({ teamId, userId, rest, m, locale, reply }) => {
-      const allowed = await deps.roles.authorize(teamId, userId, 'schedule.manage');
-      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       const workspace = await deps.workspaces.get(teamId);
       const typed = `/culture schedule ${rest}`;
       const parsed = parseScheduleArgs(rest);
@@ -71,6 +69,8 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
       });
       if (result.ok) return reply(buildScheduleCreated(m, locale, result.value));
       switch (result.reason) {
+        case 'not_allowed':
+          return reply(buildNotAllowed(m, result));
         case 'kind_unavailable':
           return reply(buildTextMessage(m.scheduleKindUnavailable({ kind: kindLabel(m, kind) })));
         case 'invalid_timezone':
@@ -85,29 +85,28 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
     },
 
     schedules: async ({ teamId, userId, m, locale, reply }) => {
-      const allowed = await deps.roles.authorize(teamId, userId, 'schedule.list');
-      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
-      const entries = await deps.schedules.list(teamId, deps.clock());
-      await reply(buildScheduleList(m, locale, entries));
+      const listed = await deps.schedules.list(teamId, userId, deps.clock());
+      if (!listed.ok) return reply(buildNotAllowed(m, listed));
+      await reply(buildScheduleList(m, locale, listed.value));
     },
 
     unschedule: async ({ teamId, userId, args, m, reply }) => {
-      const allowed = await deps.roles.authorize(teamId, userId, 'schedule.manage');
-      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       const id = parseUnscheduleArgs(args);
+      // Only an id asks the service; the refusal comes from it (a member learns the usage first).
       if (id === undefined) return reply(buildTextMessage(m.scheduleUnscheduleUsage));
       const removed = await deps.schedules.remove(teamId, id, userId);
-      if (!removed) return reply(buildTextMessage(m.scheduleUnknownId({ id })));
-      await reply(
-        buildTextMessage(
-          m.scheduleRemoved({ id, kind: kindLabel(m, removed.kind), channel: removed.channelId }),
-        ),
-      );
+      if (!removed.ok) {
+        return reply(
+          removed.reason === 'not_allowed'
+            ? buildNotAllowed(m, removed)
+            : buildTextMessage(m.scheduleUnknownId({ id })),
+        );
+      }
+      const { kind, channelId } = removed.value;
+      await reply(buildTextMessage(m.scheduleRemoved({ id, kind: kindLabel(m, kind), channel: channelId })));
     },
 
     timezone: async ({ teamId, userId, args, rest, m, reply }) => {
-      const allowed = await deps.roles.authorize(teamId, userId, 'workspace.configure');
-      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
       const typed = parseTimezoneArgs(args);
       if (typed === undefined) {
         const workspace = await deps.workspaces.get(teamId);
@@ -123,7 +122,8 @@ export function scheduleCultureSubcommands(deps: ScheduleDeps): CultureSubcomman
           ),
         );
       }
-      await deps.workspaces.setTimezone(teamId, zone, userId);
+      const set = await deps.workspaces.setTimezone(teamId, zone, userId);
+      if (!set.ok) return reply(buildNotAllowed(m, set));
       await reply(buildTextMessage(m.scheduleTimezoneSet({ zone })));
     },
   };

@@ -61,11 +61,8 @@ export function standardRefusalText(m: Messages, refusal: StandardRefusal, typed
 export function standardCultureSubcommands(deps: StandardDeps): CultureSubcommands {
   return {
     async standards({ teamId, userId, m, reply }) {
-      const [overview, isAdmin] = await Promise.all([
-        deps.standards.overview(teamId, deps.clock()),
-        deps.roles.can(teamId, userId, 'admin'),
-      ]);
-      await reply(buildStandardsList(m, overview, { adminHint: isAdmin }));
+      const { overview, canManage } = await deps.standards.view(teamId, userId, deps.clock());
+      await reply(buildStandardsList(m, overview, { adminHint: canManage }));
     },
 
     async standard({ teamId, userId, rest, m, reply }) {

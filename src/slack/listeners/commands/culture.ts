@@ -1,65 +1,26 @@
-import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
-import { type Locale, type Messages, messages } from '../../../i18n/index.js';
+import { messages } from '../../../i18n/index.js';
 import { buildNotAllowed, buildTextMessage } from '../../blocks/common.js';
 import { buildHelp } from '../../blocks/help.js';
 import { escapeUserText } from '../../mrkdwn.js';
-import { parseLanguageArgs, parseRoleArgs, splitSubcommand } from '../../parsers/culture-command.js';
+import { parseLanguageArgs, parseRoleArgs } from '../../parsers/culture-command.js';
+import { handleSubcommands, type SubcommandRequest, type Subcommands } from './subcommands.js';
 
-/** What a `/culture <sub>` handler gets: who asked, where, the words after the subcommand. */
-export interface CultureRequest {
-  teamId: string;
-  userId: string;
-  channelId: string;
-  args: string[];
-  /** The text after the subcommand, untouched (quoted cron expressions keep their spaces). */
-  rest: string;
-  locale: Locale;
-  m: Messages;
-  reply(message: RespondArguments): Promise<void>;
-}
-
-export type CultureSubcommands = Record<string, (request: CultureRequest) => Promise<void>>;
+export type CultureRequest = SubcommandRequest;
+export type CultureSubcommands = Subcommands;
 
 /**
- * `/culture …`: one router; each feature contributes its subcommands (see `index.ts`), so this
- * file does not grow with every setting.
+ * `/culture …`: each feature contributes its subcommands (see `index.ts`), so this file does
+ * not grow with every setting; the shared router answers every failure.
  */
-export const handleCulture =
-  (deps: Pick<Deps, 'languages' | 'logger'>, subcommands: CultureSubcommands) =>
-  async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
-    // Slack shows "dispatch_failed" after 3 s: acknowledge first, answer through response_url.
-    await ack();
-    const locale = await deps.languages.forUser(command.team_id, command.user_id);
-    const m = messages(locale);
-    const { sub, args, rest } = splitSubcommand(command.text);
-    const request: CultureRequest = {
-      teamId: command.team_id,
-      userId: command.user_id,
-      channelId: command.channel_id,
-      args,
-      rest,
-      locale,
-      m,
-      reply: async (message) => {
-        await respond({ response_type: 'ephemeral', ...message });
-      },
-    };
-    const handler = subcommands[sub];
-    if (handler) {
-      try {
-        await handler(request);
-      } catch (err) {
-        // Nothing goes unanswered: the asker hears something went wrong, the log has why.
-        deps.logger.error({ err, sub, teamId: request.teamId }, '/culture subcommand failed');
-        await request.reply(buildTextMessage(m.genericError)).catch(() => {});
-      }
-    } else {
-      // Echoed inside `code`: escaped, and no backtick of the user's can close the span early.
-      const typed = escapeUserText(command.text.trim()).replace(/`/g, "'");
-      await request.reply(buildTextMessage(m.cultureUnknown({ text: typed })));
-    }
-  };
+export const handleCulture = (deps: Pick<Deps, 'languages' | 'logger'>, subcommands: CultureSubcommands) =>
+  handleSubcommands(deps, {
+    subcommands,
+    extend: async (request) => request,
+    // Echoed inside `code`: escaped, and no backtick of the user's can close the span early.
+    unknown: ({ m, text }) =>
+      buildTextMessage(m.cultureUnknown({ text: escapeUserText(text.trim()).replace(/`/g, "'") })),
+  });
 
 /** help, role, language. */
 export function coreCultureSubcommands(
@@ -103,9 +64,8 @@ export function coreCultureSubcommands(
     async language({ teamId, userId, args, m, reply }) {
       const locale = parseLanguageArgs(args);
       if (!locale) return reply(buildTextMessage(m.languageUsage));
-      const allowed = await deps.roles.authorize(teamId, userId, 'workspace.configure');
-      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
-      await deps.workspaces.setLocale(teamId, locale, userId);
+      const set = await deps.workspaces.setLocale(teamId, locale, userId);
+      if (!set.ok) return reply(buildNotAllowed(m, set));
       await reply(buildTextMessage(messages(locale).languageSet));
     },
   };

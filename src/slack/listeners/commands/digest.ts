@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { messages } from '../../../i18n/index.js';
-import { buildNotAllowed, buildTextMessage } from '../../blocks/common.js';
+import { buildNotAllowed, buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
 import { splitSubcommand } from '../../parsers/culture-command.js';
 import { composeDigest, postDigest } from '../../posts/digest.js';
 import { withChannelAccess } from '../../slack-failures.js';
@@ -16,17 +16,17 @@ export const handleDigest =
     const channelId = command.channel_id;
     const locale = await deps.languages.forUser(teamId, userId);
     const m = messages(locale);
-    const reply = async (message: ReturnType<typeof buildTextMessage>) => {
+    const reply = async (message: ReturnType<typeof buildRefusalWithText>) => {
       await respond({ response_type: 'ephemeral', ...message });
     };
     const { sub, args } = splitSubcommand(command.text);
     if ((sub !== 'preview' && sub !== 'post') || args.length > 0)
       return reply(buildTextMessage(m.digestUsage));
-    if (sub === 'post') {
-      const allowed = await deps.roles.authorize(teamId, userId, 'digest.post');
-      if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
-    }
     try {
+      if (sub === 'post') {
+        const allowed = await deps.digests.mayPost(teamId, userId);
+        if (!allowed.ok) return reply(buildNotAllowed(m, allowed));
+      }
       const { timezone } = await deps.workspaces.get(teamId);
       const week = deps.digests.currentWeek(deps.clock(), timezone);
       const scope = { kind: 'workspace' as const };
@@ -40,6 +40,7 @@ export const handleDigest =
       await reply(buildTextMessage(m.digestPosted));
     } catch (err) {
       deps.logger.error({ err, teamId, channelId, sub }, '/digest failed');
-      await reply(buildTextMessage(m.genericError));
+      // Nothing lost: what they typed comes back with the apology.
+      await reply(buildRefusalWithText(m, m.genericError, `/digest ${command.text}`)).catch(() => {});
     }
   };

@@ -10,7 +10,7 @@ import { slackErrorCode } from '../../people-directory.js';
 import { postMantra } from '../../posts/mantra.js';
 import { withChannelAccess } from '../../slack-failures.js';
 
-type MantraDeps = Pick<Deps, 'languages' | 'roles' | 'mantras' | 'slack' | 'logger' | 'clock'>;
+type MantraDeps = Pick<Deps, 'languages' | 'mantras' | 'slack' | 'logger' | 'clock'>;
 
 /** The default line is shown in the workspace language of the moment, whatever it was seeded in. */
 function shownLines(lines: MantraLine[], workspace: Messages): ShownLine[] {
@@ -41,36 +41,28 @@ export const handleMantra =
     const m = messages(locale);
     const workspace = messages(workspaceLocale);
     const request = parseMantraCommand(command.text);
-    const needs = async (action: 'mantra.manage' | 'mantra.post') => {
-      const allowed = await deps.roles.authorize(teamId, userId, action);
-      if (!allowed.ok) await reply(buildNotAllowed(m, allowed));
-      return allowed.ok;
-    };
+    const defaultLine = workspace.mantraDefaultLine;
 
     try {
       switch (request.action) {
         case 'show': {
-          const [lines, isAdmin] = await Promise.all([
-            deps.mantras.lines(teamId, workspace.mantraDefaultLine),
-            deps.roles.authorize(teamId, userId, 'mantra.manage').then((allowed) => allowed.ok),
-          ]);
-          return await reply(buildMantraLines(m, shownLines(lines, workspace), { adminHint: isAdmin }));
+          const { lines, canManage } = await deps.mantras.show(teamId, userId, defaultLine);
+          return await reply(buildMantraLines(m, shownLines(lines, workspace), { adminHint: canManage }));
         }
         case 'list': {
-          if (!(await needs('mantra.manage'))) return;
-          const lines = await deps.mantras.lines(teamId, workspace.mantraDefaultLine);
-          return await reply(buildMantraList(m, shownLines(lines, workspace)));
+          const listed = await deps.mantras.list(teamId, userId, defaultLine);
+          if (!listed.ok) return await reply(buildNotAllowed(m, listed));
+          return await reply(buildMantraList(m, shownLines(listed.value, workspace)));
         }
         case 'add': {
-          if (!(await needs('mantra.manage'))) return;
-          // The default exists before the first add, so adding one visibly replaces it.
-          await deps.mantras.lines(teamId, workspace.mantraDefaultLine);
-          const added = await deps.mantras.add(teamId, request.text, userId);
+          const added = await deps.mantras.add(teamId, request.text, userId, defaultLine);
           if (!added.ok) {
             return await reply(
-              added.reason === 'empty'
-                ? buildTextMessage(m.mantraAddEmpty)
-                : buildRefusalWithText(m, m.mantraAddTooLong({ max: MANTRA_LINE_MAX }), request.text),
+              added.reason === 'not_allowed'
+                ? buildNotAllowed(m, added)
+                : added.reason === 'empty'
+                  ? buildTextMessage(m.mantraAddEmpty)
+                  : buildRefusalWithText(m, m.mantraAddTooLong({ max: MANTRA_LINE_MAX }), request.text),
             );
           }
           const text = [m.mantraAdded({ line: shownLine(added.line.text) })];
@@ -78,24 +70,26 @@ export const handleMantra =
           return await reply(buildTextMessage(text.join('\n')));
         }
         case 'remove': {
-          if (!(await needs('mantra.manage'))) return;
           const removed = await deps.mantras.removeAt(teamId, request.position, userId);
           if (removed.ok) {
-            const line = removed.line.isDefault ? workspace.mantraDefaultLine : removed.line.text;
+            const line = removed.line.isDefault ? defaultLine : removed.line.text;
             return await reply(buildTextMessage(m.mantraRemoved({ line: shownLine(line) })));
           }
           return await reply(
-            buildTextMessage(
-              removed.reason === 'last_line'
-                ? m.mantraRemoveLast
-                : m.mantraRemoveUnknown({ position: request.position, count: removed.count }),
-            ),
+            removed.reason === 'not_allowed'
+              ? buildNotAllowed(m, removed)
+              : buildTextMessage(
+                  removed.reason === 'last_line'
+                    ? m.mantraRemoveLast
+                    : m.mantraRemoveUnknown({ position: request.position, count: removed.count }),
+                ),
           );
         }
         case 'remove_usage':
           return await reply(buildTextMessage(m.mantraRemoveUsage));
         case 'post': {
-          if (!(await needs('mantra.post'))) return;
+          const allowed = await deps.mantras.mayPost(teamId, userId);
+          if (!allowed.ok) return await reply(buildNotAllowed(m, allowed));
           const now = deps.clock();
           const channelId = command.channel_id;
           try {
@@ -116,6 +110,7 @@ export const handleMantra =
       }
     } catch (err) {
       deps.logger.error({ err, teamId, userId, action: request.action }, '/mantra failed');
-      await reply(buildTextMessage(m.genericError)).catch(() => {});
+      // Nothing lost: what they typed comes back with the apology.
+      await reply(buildRefusalWithText(m, m.genericError, `/mantra ${command.text}`)).catch(() => {});
     }
   };

@@ -1,67 +1,33 @@
-import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
-import { type Locale, type Messages, messages } from '../../../i18n/index.js';
 import { buildNotAllowed, buildTextMessage } from '../../blocks/common.js';
 import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from '../../blocks/pulse-common.js';
 import { buildPulseStatus } from '../../blocks/pulse-status.js';
-import { splitSubcommand } from '../../parsers/culture-command.js';
 import { parsePulseStartArgs } from '../../parsers/pulse-command.js';
 import { createPulsePublisher } from '../../posts/pulse.js';
+import { handleSubcommands, type SubcommandRequest, type Subcommands } from './subcommands.js';
 
-interface PulseRequest {
-  teamId: string;
-  userId: string;
-  channelId: string;
-  args: string[];
-  locale: Locale;
-  m: Messages;
+interface PulseRequest extends SubcommandRequest {
   s: PulseSpeech;
-  reply(message: RespondArguments): Promise<void>;
 }
 
-type PulseDeps = Pick<Deps, 'languages' | 'roles' | 'pulses' | 'workspaces' | 'slack' | 'logger' | 'clock'>;
+type PulseDeps = Pick<Deps, 'languages' | 'pulses' | 'workspaces' | 'slack' | 'logger' | 'clock'>;
 
 /**
- * `/pulse start|status|close|export`, for managers and admins. Everything answers the asker
- * alone (ephemeral, through response_url); only the card and the results go to the channel.
+ * `/pulse start|status|close|export`, for managers and admins (the pulse service decides).
+ * Everything answers the asker alone (ephemeral, through response_url); only the card and the
+ * results go to the channel.
  */
-export const handlePulse =
-  (deps: PulseDeps) =>
-  async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
-    // Slack shows "dispatch_failed" after 3 s: acknowledge first, answer through response_url.
-    await ack();
-    const [locale, workspace] = await Promise.all([
-      deps.languages.forUser(command.team_id, command.user_id),
-      deps.workspaces.get(command.team_id),
-    ]);
-    const m = messages(locale);
-    const { sub, args } = splitSubcommand(command.text);
-    const request: PulseRequest = {
-      teamId: command.team_id,
-      userId: command.user_id,
-      channelId: command.channel_id,
-      args,
-      locale,
-      m,
-      s: pulseSpeech(locale, workspace.timezone),
-      reply: async (message) => {
-        await respond({ response_type: 'ephemeral', ...message });
-      },
-    };
-    const handler = pulseSubcommands(deps)[sub];
-    if (!handler || sub === 'help') return request.reply(buildTextMessage(m.pulseUsage));
-    // Every subcommand is for managers: a member is told so and nothing is posted.
-    const allowed = await deps.roles.authorize(request.teamId, request.userId, 'pulse.run');
-    if (!allowed.ok) return request.reply(buildNotAllowed(m, allowed));
-    try {
-      await handler(request);
-    } catch (err) {
-      deps.logger.error({ err, sub, teamId: request.teamId, channelId: request.channelId }, '/pulse failed');
-      await request.reply(buildTextMessage(m.genericError));
-    }
-  };
+export const handlePulse = (deps: PulseDeps) =>
+  handleSubcommands<PulseRequest>(deps, {
+    subcommands: pulseSubcommands(deps),
+    extend: async (request) => ({
+      ...request,
+      s: pulseSpeech(request.locale, (await deps.workspaces.get(request.teamId)).timezone),
+    }),
+    unknown: ({ m }) => buildTextMessage(m.pulseUsage),
+  });
 
-function pulseSubcommands(deps: PulseDeps): Record<string, (request: PulseRequest) => Promise<void>> {
+function pulseSubcommands(deps: PulseDeps): Subcommands<PulseRequest> {
   const publisher = createPulsePublisher(deps);
   return {
     async start({ teamId, userId, channelId, args, m, s, reply }) {
@@ -73,6 +39,7 @@ function pulseSubcommands(deps: PulseDeps): Record<string, (request: PulseReques
         const text = started.pulse.remindAt ? m.pulseStarted({ when }) : m.pulseStartedNoReminder({ when });
         return reply(buildTextMessage(text));
       }
+      if (started.reason === 'not_allowed') return reply(buildNotAllowed(m, started));
       if (started.reason === 'not_a_channel') return reply(buildTextMessage(m.pulseNotAChannel));
       if (started.reason === 'cannot_post') return reply(buildTextMessage(m.pulseNotInChannel));
       const open = started.open;
@@ -88,13 +55,20 @@ function pulseSubcommands(deps: PulseDeps): Record<string, (request: PulseReques
       );
     },
 
-    async status({ teamId, channelId, s, reply }) {
-      await reply(buildPulseStatus(s, await deps.pulses.status(teamId, channelId)));
+    async status({ teamId, channelId, userId, m, s, reply }) {
+      const status = await deps.pulses.status(teamId, channelId, userId);
+      if (!status.ok) return reply(buildNotAllowed(m, status));
+      await reply(buildPulseStatus(s, status.value));
     },
 
     async close({ teamId, channelId, userId, m, reply }) {
-      const closed = await deps.pulses.closeOpenIn(teamId, channelId, userId, deps.clock());
-      if (!closed) return reply(buildTextMessage(m.pulseCloseNone));
+      const result = await deps.pulses.closeOpenIn(teamId, channelId, userId, deps.clock());
+      if (!result.ok) {
+        return reply(
+          result.reason === 'not_allowed' ? buildNotAllowed(m, result) : buildTextMessage(m.pulseCloseNone),
+        );
+      }
+      const closed = result.value;
       try {
         await publisher.publishResults(closed);
       } catch (err) {
@@ -108,6 +82,7 @@ function pulseSubcommands(deps: PulseDeps): Record<string, (request: PulseReques
     async export({ teamId, channelId, userId, locale, m, s, reply }) {
       const outcome = await publisher.sendExport({ teamId, channelId, userId, locale });
       if (outcome.ok) return reply(buildTextMessage(m.pulseExportSent));
+      if (outcome.reason === 'not_allowed') return reply(buildNotAllowed(m, outcome));
       if (outcome.reason === 'none') return reply(buildTextMessage(m.pulseExportNone));
       return reply(
         buildTextMessage(

@@ -45,6 +45,7 @@ function setup(available: string[]) {
     schedules: createScheduleService(store, createNodeCronCalendar(), {
       isKindAvailable: (kind) => available.includes(kind),
       audit: { record: async () => {} },
+      roles: { authorize: async () => ({ ok: true }) },
     }),
   } as unknown as Deps;
   const replies: RespondArguments[] = [];
@@ -52,6 +53,8 @@ function setup(available: string[]) {
     teamId: 'T1',
     userId: 'UADMIN',
     channelId: 'C1',
+    text: `schedule ${rest}`,
+    typed: `/culture schedule ${rest}`,
     args: rest.split(/\s+/).filter(Boolean),
     rest,
     locale: 'en',
@@ -90,7 +93,7 @@ describe('the /culture router', () => {
     );
     await handler({
       ack: async () => {},
-      command: { team_id: 'T1', user_id: 'U1', channel_id: 'C1', text: 'boom now' },
+      command: { command: '/culture', team_id: 'T1', user_id: 'U1', channel_id: 'C1', text: 'boom now' },
       respond: async (message: RespondArguments) => {
         replies.push(message);
       },
@@ -98,5 +101,7 @@ describe('the /culture router', () => {
     expect(replies).toEqual([
       expect.objectContaining({ response_type: 'ephemeral', text: messages('en').genericError }),
     ]);
+    // What they typed comes back with it: nothing is lost.
+    expect(JSON.stringify(replies[0])).toContain('/culture boom now');
   });
 });
