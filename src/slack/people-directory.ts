@@ -44,7 +44,13 @@ async function fetchPerson(client: webApi.WebClient, userId: string): Promise<Pe
   }
 }
 
-/** The `error` string of a Slack Web API platform error, if that is what `err` is. */
+/**
+ * The `error` string of a Slack Web API platform error, if that is what `err` is. Matched as a
+ * string on purpose: `@slack/web-api`'s `ErrorCode` only names the error's class (platform,
+ * request, HTTP, rate-limited), not Slack's own codes (`not_in_channel`, `user_not_found`…),
+ * and in the 8.x we use its coded-error interface is deprecated in favour of `instanceof`
+ * checks on the error classes; the string is what Slack documents for each method.
+ */
 export function slackErrorCode(err: unknown): string | undefined {
   const data = (err as { data?: { error?: unknown } } | undefined)?.data;
   return typeof data?.error === 'string' ? data.error : undefined;
