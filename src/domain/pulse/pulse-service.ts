@@ -156,6 +156,17 @@ export function createPulseService(
   /** Running pulses (start, status, close, export) is for managers and admins. */
   const mayRun = (teamId: string, userId: string) => roles.authorize(teamId, userId, 'pulse.run');
 
+  /** Closes a pulse for `userId` (who may); exactly one caller wins the claim. */
+  async function claimClose(
+    teamId: string,
+    pulseId: string | undefined,
+    userId: string,
+    now: Date,
+  ): Promise<Result<Pulse, 'not_found'>> {
+    const closed = pulseId && (await store.claimClose(teamId, pulseId, now, userId));
+    return closed ? ok(closed) : fail('not_found');
+  }
+
   async function thresholdOf(teamId: string): Promise<number> {
     const workspace = await workspaces.get(teamId);
     return effectiveThreshold(workspace.settings.anonymityThreshold, MIN_ANONYMITY_THRESHOLD);
@@ -241,30 +252,17 @@ export function createPulseService(
     },
 
     /** `/pulse close`: claims the open pulse of the channel; `not_found` when none is open. */
-    async closeOpenIn(
-      teamId: string,
-      channelId: string,
-      userId: string,
-      now: Date,
-    ): Promise<Result<Pulse, 'not_found'> | NotAllowed> {
+    async closeOpenIn(teamId: string, channelId: string, userId: string, now: Date) {
       const allowed = await mayRun(teamId, userId);
       if (!allowed.ok) return allowed;
-      const open = await store.findOpen(teamId, channelId);
-      const closed = open && (await store.claimClose(teamId, open.id, now, userId));
-      return closed ? ok(closed) : fail('not_found');
+      return claimClose(teamId, (await store.findOpen(teamId, channelId))?.id, userId, now);
     },
 
     /** Closes one pulse now (the App Home's close button); `not_found` when it is closed or gone already. */
-    async closeById(
-      teamId: string,
-      pulseId: string,
-      userId: string,
-      now: Date,
-    ): Promise<Result<Pulse, 'not_found'> | NotAllowed> {
+    async closeById(teamId: string, pulseId: string, userId: string, now: Date) {
       const allowed = await mayRun(teamId, userId);
       if (!allowed.ok) return allowed;
-      const closed = await store.claimClose(teamId, pulseId, now, userId);
-      return closed ? ok(closed) : fail('not_found');
+      return claimClose(teamId, pulseId, userId, now);
     },
 
     /** Pulses past their deadline, each claimed by exactly one caller. */
