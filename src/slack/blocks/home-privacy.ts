@@ -15,7 +15,7 @@ import { pulseSpeech } from './pulse-common.js';
 /**
  * Privacy on the Home. Everyone: take a copy of their data, or erase it. Admins also: the
  * retention settings, the erasure of anyone, the people Slack reported deactivated, and the
- * latest audit entries. At most 3 + 13 blocks, whatever the workspace's size.
+ * latest audit entries. At most 3 + 12 blocks, whatever the workspace's size.
  */
 export function buildPrivacySection(m: Messages, locale: Locale, data: HomeData, ids: Ids): Block[] {
   const blocks: Block[] = [
