@@ -5,6 +5,7 @@ import { pulses } from '../../src/db/schema.js';
 import { validateView } from '../../src/sandbox/block-kit-rules.js';
 import type { EmulatedMessage, SlackArgs } from '../../src/sandbox/slack-emulator.js';
 import { ACTIONS, BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import { warmChartRenderer } from './charts.js';
 import { TEST_TEAM, type TestBot } from './test-bot.js';
 
 export interface AnswerInput {
@@ -39,6 +40,10 @@ export function pulseDriver(bot: () => TestBot, db: () => Database, channelId: s
 
   /** `/pulse …` typed in the channel; resolves with the ephemeral reply. */
   async function command(text: string, userId: string, channel = channelId) {
+    // Closing posts the results with their charts, and the reply waits for that post: start the
+    // chart thread first so the wait for the reply does not include its cold start (seconds on a
+    // loaded machine, past the emulator's wait).
+    if (text.trim().startsWith('close')) await warmChartRenderer();
     const before = t().emulator.responses.length;
     const res = await t().driver.command({ command: '/pulse', text, userId, channelId: channel });
     expect(res.status).toBe(200);
