@@ -80,8 +80,13 @@ const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
 const times = (bot: number, bare: number) => `${(bot / bare).toFixed(2)}×`;
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
-/** Resolves once the emulator has seen no Web API call for a second (the bot's work after its acks). */
-async function quiet(emulator: SlackEmulator, limitMs = 60_000) {
+/**
+ * Resolves once the emulator has seen no Web API call for a second (the bot's work after its
+ * acks). After the throughput rounds that work is long: every `/praise` queued a colleague's DM
+ * in the outbox, tens of thousands in all, which the embedded database drains at a few hundred
+ * a second; a row measured before they are out would measure the backlog instead.
+ */
+async function quiet(emulator: SlackEmulator, limitMs = 240_000) {
   const deadline = Date.now() + limitMs;
   let seen = -1;
   while (Date.now() < deadline && seen !== emulator.calls.length + emulator.responses.length) {

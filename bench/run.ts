@@ -99,7 +99,12 @@ const bench: Bench = {
 const rows: Row[] = [];
 try {
   for (const step of only ? steps.filter((s) => only.includes(s.name)) : steps) {
-    const added = await step(bench);
+    // A step that fails is a row that says so; the others still run and the table still prints.
+    const added: Row[] = await step(bench).catch((error: unknown) => {
+      process.exitCode = 1;
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      return [{ measure: `${step.name} (failed)`, bot: reason?.slice(0, 200) ?? 'failed' }];
+    });
     for (const row of added)
       console.log(`  ${row.measure}: ${row.bot}${row.bare ? ` (bare ${row.bare})` : ''}`);
     rows.push(...added);

@@ -1226,8 +1226,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   baseUrl = `http://127.0.0.1:${address.port}/`;
 
   function describeCalls(): string {
-    const list = calls.map((c) => (c.ok ? c.method : `${c.method}(${c.error ?? c.status})`));
-    const lines = [`Recorded calls (${calls.length}): ${list.join(', ') || 'none'}`];
+    // The latest calls only: after a load of thousands, the whole list would bury the message.
+    const shown = calls.slice(-30);
+    const list = shown.map((c) => (c.ok ? c.method : `${c.method}(${c.error ?? c.status})`));
+    const earlier = calls.length > shown.length ? `(${calls.length - shown.length} earlier) … ` : '';
+    const lines = [`Recorded calls (${calls.length}): ${earlier}${list.join(', ') || 'none'}`];
     if (rejections.length > 0) {
       lines.push(
         `Rejections: ${rejections.map((r) => `${r.method}: ${r.error} ${r.errors.join('; ')}`).join(' | ')}`,

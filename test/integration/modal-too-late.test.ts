@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { moments } from '../../src/db/schema.js';
 import type { EmulatedResponse } from '../../src/sandbox/slack-emulator.js';
+import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 const AUTHOR = 'UAUTHOR';
 const SAM = 'USAM';
@@ -14,20 +14,15 @@ const tooLate = (command: string) =>
  * the trigger, or the call reaches Slack too late, the person is told and gets their text back.
  */
 describeEachDatabase('a form that cannot open in time', (db) => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot({ database: db() });
-    t.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US' });
-    t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(() => {
-    t.emulator.reset();
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US' });
+      t.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
+    },
   });
 
   async function run(command: string, text: string): Promise<EmulatedResponse> {
+    const t = suiteBot();
     const res = await t.driver.command({ command, text, userId: AUTHOR });
     expect(res.status).toBe(200);
     // Generous: the answer is checked for what it says, never for how soon it came.
@@ -38,7 +33,7 @@ describeEachDatabase('a form that cannot open in time', (db) => {
 
   const shown = (reply: EmulatedResponse) => JSON.stringify(reply.body.blocks);
 
-  it('/praise with no story: Slack answers expired_trigger_id; told, text back', async () => {
+  it('/praise with no story: Slack answers expired_trigger_id; told, text back', async ({ t }) => {
     t.emulator.failNext('views.open', { error: 'expired_trigger_id' });
     const reply = await run('/praise', `<@${SAM}|sam>`);
     expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: tooLate('/praise') });
@@ -46,7 +41,9 @@ describeEachDatabase('a form that cannot open in time', (db) => {
     expect(t.emulator.modalStack(AUTHOR)).toEqual([]);
   });
 
-  it('/praise with no story: views.open reaches Slack after the trigger died; told, text back', async () => {
+  it('/praise with no story: views.open reaches Slack after the trigger died; told, text back', async ({
+    t,
+  }) => {
     t.emulator.failNext('views.open', { delayMs: 6_000 });
     // A story but no colleague: the form opens to ask who.
     const story = 'A customer was thrilled that the refund arrived the same afternoon';
@@ -58,18 +55,24 @@ describeEachDatabase('a form that cannot open in time', (db) => {
     expect(call.error).toBe('expired_trigger_id');
     expect(t.emulator.modalStack(AUTHOR)).toEqual([]);
     expect(await db().db.select().from(moments)).toEqual([]);
+    // Slack refused the late call, as it should; the suite's after-check wants no refusal left.
+    expect(t.emulator.rejections.map((r) => r.error)).toEqual(['expired_trigger_id']);
+    t.emulator.reset();
   });
 
-  it('/moment with a story: views.open too slow; told, story back', async () => {
+  it('/moment with a story: views.open too slow; told, story back', async ({ t }) => {
     t.emulator.failNext('views.open', { delayMs: 6_000 });
     const story = 'A customer waited on hold for forty minutes before anyone picked up';
     const reply = await run('/moment', story);
     expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: tooLate('/moment') });
     expect(shown(reply)).toContain(story);
     await t.emulator.waitFor('views.open', () => true, 30_000);
+    // Slack refused the late call, as it should; the suite's after-check wants no refusal left.
+    expect(t.emulator.rejections.map((r) => r.error)).toEqual(['expired_trigger_id']);
+    t.emulator.reset();
   });
 
-  it('a form that opens in time says nothing more', async () => {
+  it('a form that opens in time says nothing more', async ({ t }) => {
     await t.driver.command({ command: '/praise', text: `<@${SAM}|sam>`, userId: AUTHOR });
     const call = await t.emulator.waitFor('views.open', () => true, 30_000);
     expect(call.ok).toBe(true);

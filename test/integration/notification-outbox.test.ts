@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { moments, notificationOutbox } from '../../src/db/schema.js';
 import { notificationOutboxJob } from '../../src/jobs/notification-outbox.js';
 import type { OutboxPass } from '../../src/slack/posts/outbox.js';
-import { describeEachDatabase, wipe } from '../support/databases.js';
-import { startTestBot, TEST_TEAM, type TestBot } from '../support/test-bot.js';
+import { replicasTest } from '../support/bot-test.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { TEST_TEAM, type TestBot } from '../support/test-bot.js';
 
 const AUTHOR = 'UAUTHOR';
 const SAM = 'USAM';
@@ -18,36 +19,17 @@ const SLACK_DOWN = { error: 'internal_error' } as const;
  * A moment's notifications (each colleague's DM, the recognition post) are kept in the outbox
  * until Slack takes them: retried with back-off by any replica, delivered once, dropped after a day.
  */
-describeEachDatabase('the notification outbox', (db) => {
-  let t: TestBot;
-  let replica: TestBot;
-  const bots = () => [t, replica];
-  const start = () => t.clock.now().getTime();
-  let loggedAt = 0;
-
-  beforeAll(async () => {
-    // Two replicas on one database, each with its own Slack stand-in (as after a restart).
-    t = await startTestBot({ database: db() });
-    replica = await startTestBot({ database: db() });
-    for (const bot of bots()) {
+describeEachDatabase('the notification outbox', (db, target) => {
+  // Two replicas on one database, each with its own Slack stand-in (as after a restart).
+  const { it } = replicasTest(db, target, {
+    setUp(bot) {
       bot.emulator.addUser({ id: AUTHOR, name: 'ana', locale: 'en-US' });
       bot.emulator.addUser({ id: SAM, name: 'sam', locale: 'en-US' });
       bot.emulator.addUser({ id: ZOE, name: 'zoe', locale: 'fr-FR' });
       bot.emulator.addChannel({ id: KUDOS, name: 'kudos' });
-    }
+    },
   });
-  afterAll(async () => {
-    await replica.close();
-    await t.close();
-  });
-  beforeEach(async () => {
-    await wipe(db());
-    for (const bot of bots()) bot.emulator.reset();
-    await t.bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: KUDOS });
-  });
-  afterEach(async () => {
-    for (const bot of bots()) expect(await bot.bot.whenIdle()).toBe(true);
-  });
+  let loggedAt = 0;
 
   /** One pass of the outbox job on a replica, at `ms` after the moment was logged. */
   function pass(bot: TestBot, ms: number) {
@@ -56,8 +38,10 @@ describeEachDatabase('the notification outbox', (db) => {
     return notificationOutboxJob.run(bot.bot.deps, at);
   }
 
-  async function logPraise() {
-    loggedAt = start();
+  /** `/praise` on replica `t`, with the workspace's recognition channel set. */
+  async function logPraise(t: TestBot) {
+    await t.bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: KUDOS });
+    loggedAt = t.clock.now().getTime();
     const res = await t.driver.command({
       command: '/praise',
       text: `<@${SAM}> <@${ZOE}> ${STORY}`,
@@ -75,9 +59,12 @@ describeEachDatabase('the notification outbox', (db) => {
       .map((c) => String(c.args.channel));
   const pending = () => db().db.select().from(notificationOutbox);
 
-  it('Slack down for a few minutes: the DMs and the recognition post wait, are retried, and arrive once', async () => {
+  it('Slack down for a few minutes: the DMs and the recognition post wait, are retried, and arrive once', async ({
+    a: t,
+    b: replica,
+  }) => {
     t.emulator.failNext('chat.postMessage', SLACK_DOWN, 3);
-    await logPraise();
+    await logPraise(t);
     expect(delivered(t)).toEqual([]);
     expect(await pending()).toHaveLength(3);
 
@@ -87,9 +74,9 @@ describeEachDatabase('the notification outbox', (db) => {
     expect(await pass(t, MINUTE + 10_000)).toEqual({ delivered: 0, retrying: 0, dropped: 0 });
 
     // Slack is back. Both replicas run the job at the same minute: each notification goes out once.
-    const passes = (await Promise.all(bots().map((bot) => pass(bot, 10 * MINUTE)))) as OutboxPass[];
+    const passes = (await Promise.all([t, replica].map((bot) => pass(bot, 10 * MINUTE)))) as OutboxPass[];
     expect(passes.reduce((sum, p) => sum + p.delivered, 0)).toBe(3);
-    expect(await Promise.all(bots().map((bot) => pass(bot, 20 * MINUTE)))).toEqual([
+    expect(await Promise.all([t, replica].map((bot) => pass(bot, 20 * MINUTE)))).toEqual([
       { delivered: 0, retrying: 0, dropped: 0 },
       { delivered: 0, retrying: 0, dropped: 0 },
     ]);
@@ -105,9 +92,11 @@ describeEachDatabase('the notification outbox', (db) => {
     expect(moment).toMatchObject({ recognitionChannelId: KUDOS, recognitionTs: post?.ts });
   });
 
-  it('a notification Slack has not taken in a day is dropped, with a log line naming it', async () => {
+  it('a notification Slack has not taken in a day is dropped, with a log line naming it', async ({
+    a: t,
+  }) => {
     t.emulator.failNext('chat.postMessage', SLACK_DOWN, 100);
-    await logPraise();
+    await logPraise(t);
     expect(await pass(t, 2 * MINUTE)).toMatchObject({ delivered: 0, retrying: 3 });
     const before = t.logs.length;
     expect(await pass(t, 24 * 60 * MINUTE + MINUTE)).toEqual({ delivered: 0, retrying: 0, dropped: 3 });
@@ -119,9 +108,9 @@ describeEachDatabase('the notification outbox', (db) => {
     expect(await pending()).toEqual([]);
   });
 
-  it('a moment deleted before its notifications went out takes them with it', async () => {
+  it('a moment deleted before its notifications went out takes them with it', async ({ a: t }) => {
     t.emulator.failNext('chat.postMessage', SLACK_DOWN, 3);
-    await logPraise();
+    await logPraise(t);
     const [moment] = await db().db.select().from(moments);
     await db()
       .db.delete(moments)
