@@ -1,29 +1,13 @@
 import { expect } from 'vitest';
 import { pulseDeadlinesJob } from '../../src/jobs/pulse-deadlines.js';
-import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { pulseDriver } from '../support/pulse-helpers.js';
-import { TEST_TEAM } from '../support/test-bot.js';
+import { PULSE_TEAM, pulseTeamTest } from '../support/pulse-helpers.js';
 
-const ADMIN = 'UADMIN';
-const MANAGER = 'UMANAGER';
-const PEOPLE = ['UANA', 'UBEN', 'UCAL'];
-const CHANNEL = 'CSUPPORT';
+const { manager: MANAGER, people: PEOPLE } = PULSE_TEAM;
 const MINUTE = 60_000;
 
 describeEachDatabase('/pulse close when Slack refuses the results', (db) => {
-  const { it, suiteBot } = botTest(db, {
-    setUp(t) {
-      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true });
-      t.emulator.addUser({ id: MANAGER, name: 'max' });
-      for (const id of PEOPLE) t.emulator.addUser({ id, name: id.slice(1).toLowerCase() });
-      t.emulator.addChannel({ id: CHANNEL, name: 'support' });
-    },
-  });
-  it.beforeEach(async ({ t }) => {
-    await t.bot.deps.roles.setRole(TEST_TEAM, ADMIN, MANAGER, 'manager');
-  });
-  const p = pulseDriver(suiteBot, db, CHANNEL);
+  const { it, p } = pulseTeamTest(db);
 
   it('says the results were not posted and will be retried, then the deadline job posts them once', async ({
     t,

@@ -3,32 +3,17 @@ import { pulses, schedules } from '../../src/db/schema.js';
 import { pulseDeadlinesJob } from '../../src/jobs/pulse-deadlines.js';
 import { postScheduled } from '../../src/slack/posts/scheduled-kinds.js';
 import type { ScheduledRun } from '../../src/slack/posts/scheduled-post.js';
-import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { json, pulseDriver } from '../support/pulse-helpers.js';
+import { json, PULSE_TEAM, pulseTeamTest } from '../support/pulse-helpers.js';
 import { TEST_TEAM } from '../support/test-bot.js';
 
-const ADMIN = 'UADMIN';
-const MANAGER = 'UMANAGER';
-const PEOPLE = ['UANA', 'UBEN', 'UCAL'];
-const CHANNEL = 'CSUPPORT';
+const { manager: MANAGER, people: PEOPLE, channel: CHANNEL } = PULSE_TEAM;
 const START = new Date('2026-11-23T09:00:00Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describeEachDatabase('pulse deadlines, reminders and recurring pulses', (db) => {
-  const { it, suiteBot } = botTest(db, {
-    setUp(t) {
-      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true });
-      t.emulator.addUser({ id: MANAGER, name: 'max' });
-      for (const id of PEOPLE) t.emulator.addUser({ id, name: id.slice(1).toLowerCase() });
-      t.emulator.addChannel({ id: CHANNEL, name: 'support' });
-    },
-  });
-  it.beforeEach(async ({ t }) => {
-    await t.bot.deps.roles.setRole(TEST_TEAM, ADMIN, MANAGER, 'manager');
-  });
-  const p = pulseDriver(suiteBot, db, CHANNEL);
+  const { it, suiteBot, p } = pulseTeamTest(db);
   const at = (ms: number) => new Date(START.getTime() + ms);
   const run = (ms: number) => {
     const t = suiteBot();

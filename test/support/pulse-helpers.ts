@@ -5,6 +5,7 @@ import { pulses } from '../../src/db/schema.js';
 import { validateView } from '../../src/sandbox/block-kit-rules.js';
 import type { EmulatedMessage, SlackArgs } from '../../src/sandbox/slack-emulator.js';
 import { ACTIONS, BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import { botTest } from './bot-test.js';
 import { warmChartRenderer } from './charts.js';
 import { TEST_TEAM, type TestBot } from './test-bot.js';
 
@@ -119,3 +120,31 @@ export function pulseDriver(bot: () => TestBot, db: () => Database, channelId: s
 }
 
 export const json = (value: unknown) => JSON.stringify(value);
+
+/** The people of a pulse suite: an admin, a manager, three members who answer, and #support. */
+export const PULSE_TEAM = {
+  admin: 'UADMIN',
+  manager: 'UMANAGER',
+  people: ['UANA', 'UBEN', 'UCAL'],
+  channel: 'CSUPPORT',
+} as const;
+
+/**
+ * The bot for a pulse suite (inside `describeEachDatabase`): PULSE_TEAM known to Slack, the
+ * manager granted before each test (the tables are emptied between tests), and the driver.
+ */
+export function pulseTeamTest(db: () => Database) {
+  const { admin, manager, people, channel } = PULSE_TEAM;
+  const { it, suiteBot } = botTest(db, {
+    setUp(t) {
+      t.emulator.addUser({ id: admin, name: 'ada', is_admin: true });
+      t.emulator.addUser({ id: manager, name: 'max' });
+      for (const id of people) t.emulator.addUser({ id, name: id.slice(1).toLowerCase() });
+      t.emulator.addChannel({ id: channel, name: 'support' });
+    },
+  });
+  it.beforeEach(async ({ t }) => {
+    await t.bot.deps.roles.setRole(TEST_TEAM, admin, manager, 'manager');
+  });
+  return { it, suiteBot, p: pulseDriver(suiteBot, db, channel) };
+}
