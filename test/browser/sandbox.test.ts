@@ -120,7 +120,9 @@ describe.runIf(runHere)('the sandbox in a browser', () => {
     await actAs('U0SAM');
     await open('# support');
     await type('@bob called the customer back the same day and fixed the delivery');
-    const message = timeline().locator('.message', { hasText: 'fixed the delivery' }).last();
+    // Sam's own message, the first that quotes the story: the bot's confirmation to the reactor
+    // quotes it too, and may arrive before the reaction count is drawn.
+    const message = timeline().locator('.message', { hasText: 'fixed the delivery' }).first();
     await message.waitFor(WAIT);
     await actAs('U0ALEX');
     await open('# support');
