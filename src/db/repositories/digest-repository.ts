@@ -12,6 +12,7 @@ import {
   lte,
   or,
   type SQL,
+  type SQLWrapper,
   sql,
 } from 'drizzle-orm';
 import type { DigestScope, DigestStore, DigestStory } from '../../domain/digest/digest.js';
@@ -33,31 +34,46 @@ import {
 const FOLLOW_UP_SCOPE_LOOKBACK_MS = 60 * 86_400_000;
 
 export function createDigestRepository(db: Db): DigestStore {
-  function inScope(teamId: string, from: Date, to: Date, scope: DigestScope): SQL | undefined {
+  /**
+   * A team's digest: logged in its channel, or written by or about one of its members. The
+   * links are bounded by team and time (a link carries its moment's time) so the
+   * (team_id, user_id, created_at) index finds them.
+   *
+   * `set` (a bounded window, the usual case) asks `id in (the window's links)`: Postgres reads
+   * the members' links once into a hash and tests each moment against it. `each` asks whether a
+   * link exists for every candidate row: for an unbounded search that stops at its first match,
+   * where reading every link of every week first would cost far more.
+   */
+  function inScope(
+    teamId: string,
+    from: Date,
+    to: Date,
+    scope: DigestScope,
+    lookup: 'set' | 'each' = 'set',
+  ): SQL | undefined {
     if (scope.kind === 'workspace') return undefined;
     const members = scope.memberIds;
     if (members.length === 0) return eq(moments.channelId, scope.channelId);
-    // A team's digest: logged in its channel, or written by or about one of its members. The
-    // links are bounded by team and week (a link carries its moment's time) so the
-    // (team_id, user_id, created_at) index finds them; unbounded, Postgres reads every link of
-    // every week (a second on a million moments).
+    const membersLinks = and(
+      eq(momentColleagues.teamId, teamId),
+      inArray(momentColleagues.userId, members),
+      gte(momentColleagues.createdAt, from),
+      lt(momentColleagues.createdAt, to),
+    );
     return or(
       eq(moments.channelId, scope.channelId),
       inArray(moments.authorId, members),
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(momentColleagues)
-          .where(
-            and(
-              eq(momentColleagues.momentId, moments.id),
-              eq(momentColleagues.teamId, teamId),
-              inArray(momentColleagues.userId, members),
-              gte(momentColleagues.createdAt, from),
-              lt(momentColleagues.createdAt, to),
-            ),
+      lookup === 'set'
+        ? inArray(
+            moments.id,
+            db.select({ id: momentColleagues.momentId }).from(momentColleagues).where(membersLinks),
+          )
+        : exists(
+            db
+              .select({ one: sql`1` })
+              .from(momentColleagues)
+              .where(and(eq(momentColleagues.momentId, moments.id), membersLinks)),
           ),
-      ),
     );
   }
 
@@ -75,6 +91,37 @@ export function createDigestRepository(db: Db): DigestStore {
       eq(momentStandards.teamId, teamId),
       gte(momentStandards.createdAt, from),
       lt(momentStandards.createdAt, to),
+    );
+
+  /**
+   * The week's moments in scope, as a set a link table (colleagues, citations) is checked
+   * against: Postgres reads both ranges and hash-joins them. Joined row by row, it looked each
+   * link's moment up by its key, a random read per link (105 ms for one team's digest over a
+   * million moments, 12 ms as a set).
+   */
+  const momentOfWeek = (
+    link: SQLWrapper,
+    teamId: string,
+    from: Date,
+    to: Date,
+    scope: DigestScope,
+    ...more: (SQL | undefined)[]
+  ) =>
+    inArray(
+      link,
+      db
+        .select({ id: moments.id })
+        .from(moments)
+        .where(inWeek(teamId, from, to, scope, ...more)),
+    );
+
+  /** A citation carries its moment's team and time: only a team's scope needs the moments. */
+  const citedInScope = (teamId: string, from: Date, to: Date, scope: DigestScope) =>
+    and(
+      citedInWeek(teamId, from, to),
+      scope.kind === 'workspace'
+        ? undefined
+        : momentOfWeek(momentStandards.momentId, teamId, from, to, scope),
     );
 
   const storyColumns = {
@@ -154,7 +201,6 @@ export function createDigestRepository(db: Db): DigestStore {
           total: sql<number>`(count(*) over ())::int`,
         })
         .from(momentColleagues)
-        .innerJoin(moments, eq(moments.id, momentColleagues.momentId))
         // moment_colleagues carries its moment's team and time, so the range is read from its
         // own (team_id, created_at) index instead of scanning every link of every week.
         .where(
@@ -162,7 +208,7 @@ export function createDigestRepository(db: Db): DigestStore {
             eq(momentColleagues.teamId, teamId),
             gte(momentColleagues.createdAt, from),
             lt(momentColleagues.createdAt, to),
-            inWeek(teamId, from, to, scope, eq(moments.kind, 'praise')),
+            momentOfWeek(momentColleagues.momentId, teamId, from, to, scope, eq(moments.kind, 'praise')),
           ),
         )
         .groupBy(momentColleagues.userId)
@@ -213,14 +259,13 @@ export function createDigestRepository(db: Db): DigestStore {
       return withColleagues(rows);
     },
 
-    // Citations are read from moment_standards' own (team_id, created_at) index; moments is
-    // joined only for the rows in range, to apply a team's scope.
+    // Citations are read from moment_standards' own (team_id, created_at) index; moments are
+    // read only to apply a team's scope.
     async standardCounts(teamId, from, to, scope) {
       return db
         .select({ standardId: momentStandards.standardId, kind: momentStandards.kind, count: count() })
         .from(momentStandards)
-        .innerJoin(moments, eq(moments.id, momentStandards.momentId))
-        .where(and(citedInWeek(teamId, from, to), inWeek(teamId, from, to, scope)))
+        .where(citedInScope(teamId, from, to, scope))
         .groupBy(momentStandards.standardId, momentStandards.kind);
     },
 
@@ -229,13 +274,11 @@ export function createDigestRepository(db: Db): DigestStore {
       const rows = await db
         .selectDistinct({ standardId: momentStandards.standardId })
         .from(momentStandards)
-        .innerJoin(moments, eq(moments.id, momentStandards.momentId))
         .where(
           and(
-            citedInWeek(teamId, from, to),
+            citedInScope(teamId, from, to, scope),
             eq(momentStandards.kind, 'complaint'),
             inArray(momentStandards.standardId, standardIds),
-            inWeek(teamId, from, to, scope),
           ),
         );
       return rows.map((r) => r.standardId);
@@ -272,7 +315,7 @@ export function createDigestRepository(db: Db): DigestStore {
             eq(momentStandards.kind, 'praise'),
             eq(moments.teamId, teamId),
             // Any time before the week's end: the scope's links are bounded by the team only.
-            inScope(teamId, new Date(0), to, scope),
+            inScope(teamId, new Date(0), to, scope, 'each'),
           ),
         )
         .orderBy(desc(momentStandards.createdAt))

@@ -1,0 +1,2 @@
+DROP INDEX "moment_standards_standard_created_idx";--> statement-breakpoint
+CREATE INDEX "moment_standards_standard_kind_created_idx" ON "moment_standards" USING btree ("standard_id","kind","created_at");
