@@ -15,7 +15,7 @@ import {
   type SQLWrapper,
   sql,
 } from 'drizzle-orm';
-import type { DigestScope, DigestStore, DigestStory } from '../../domain/digest/digest.js';
+import type { DigestScope, DigestStore } from '../../domain/digest/digest.js';
 import type { Db } from '../client.js';
 import {
   momentColleagues,
@@ -135,30 +135,18 @@ export function createDigestRepository(db: Db): DigestStore {
     followUpUserId: moments.followUpUserId,
   };
 
-  /** The shown stories' colleagues and seconder counts: two queries on the few ids shown. */
-  async function withColleagues(
-    rows: Omit<DigestStory, 'colleagueIds' | 'seconders'>[],
-  ): Promise<DigestStory[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const [links, seconded] = await Promise.all([
-      db
-        .select({ momentId: momentColleagues.momentId, userId: momentColleagues.userId })
-        .from(momentColleagues)
-        .where(inArray(momentColleagues.momentId, ids))
-        .orderBy(asc(momentColleagues.userId)),
-      db
-        .select({ momentId: momentSeconders.momentId, count: count() })
-        .from(momentSeconders)
-        .where(inArray(momentSeconders.momentId, ids))
-        .groupBy(momentSeconders.momentId),
-    ]);
-    return rows.map((row) => ({
-      ...row,
-      colleagueIds: links.filter((l) => l.momentId === row.id).map((l) => l.userId),
-      seconders: seconded.find((s) => s.momentId === row.id)?.count ?? 0,
-    }));
-  }
+  /**
+   * A story's colleagues and how many seconded it, read by the query that picks the story.
+   * Postgres evaluates these subqueries after the sort and the limit, for the rows shown only;
+   * two more round trips per list of stories cost more than they do.
+   */
+  const storyLinks = (momentId: SQLWrapper) => ({
+    colleagueIds: sql<
+      string[]
+    >`coalesce((select array_agg(${momentColleagues.userId} order by ${momentColleagues.userId}) from ${momentColleagues} where ${momentColleagues.momentId} = ${momentId}), '{}'::text[])`,
+    seconders: sql<number>`(select count(*)::int from ${momentSeconders} where ${momentSeconders.momentId} = ${momentId})`,
+  });
+  const storyWithLinks = { ...storyColumns, ...storyLinks(moments.id) };
 
   return {
     async countsByKindAndImpact(teamId, from, to, scope) {
@@ -179,8 +167,8 @@ export function createDigestRepository(db: Db): DigestStore {
         .where(eq(momentSeconders.teamId, teamId))
         .groupBy(momentSeconders.momentId)
         .as('seconded');
-      const rows = await db
-        .select(storyColumns)
+      return db
+        .select(storyWithLinks)
         .from(moments)
         .leftJoin(seconded, eq(seconded.momentId, moments.id))
         .where(inWeek(teamId, from, to, scope, eq(moments.kind, 'praise')))
@@ -190,7 +178,6 @@ export function createDigestRepository(db: Db): DigestStore {
           desc(moments.createdAt),
         )
         .limit(limit);
-      return withColleagues(rows);
     },
 
     async recognisedColleagues(teamId, from, to, scope, limit) {
@@ -242,7 +229,7 @@ export function createDigestRepository(db: Db): DigestStore {
         .from(moments)
         .where(inWeek(teamId, from, to, scope, eq(moments.kind, 'complaint')))
         .as('ranked');
-      const rows = await db
+      return db
         .select({
           id: ranked.id,
           authorId: ranked.authorId,
@@ -252,11 +239,11 @@ export function createDigestRepository(db: Db): DigestStore {
           lesson: ranked.lesson,
           status: ranked.status,
           followUpUserId: ranked.followUpUserId,
+          ...storyLinks(ranked.id),
         })
         .from(ranked)
         .where(lte(ranked.rank, perTouchpoint))
         .orderBy(asc(ranked.touchpoint), asc(ranked.rank));
-      return withColleagues(rows);
     },
 
     // Citations are read from moment_standards' own (team_id, created_at) index; moments are
@@ -285,8 +272,8 @@ export function createDigestRepository(db: Db): DigestStore {
     },
 
     async lessonsFor(teamId, standardId, from, to, scope, limit) {
-      const rows = await db
-        .select(storyColumns)
+      return db
+        .select(storyWithLinks)
         .from(momentStandards)
         .innerJoin(moments, eq(moments.id, momentStandards.momentId))
         .where(
@@ -299,13 +286,12 @@ export function createDigestRepository(db: Db): DigestStore {
         )
         .orderBy(desc(momentStandards.createdAt))
         .limit(limit);
-      return withColleagues(rows);
     },
 
     async exampleFor(teamId, standardId, to, scope) {
       // The standard's own (standard_id, created_at) index, read backwards from the week's end.
       const rows = await db
-        .select(storyColumns)
+        .select(storyWithLinks)
         .from(momentStandards)
         .innerJoin(moments, eq(moments.id, momentStandards.momentId))
         .where(
@@ -320,7 +306,7 @@ export function createDigestRepository(db: Db): DigestStore {
         )
         .orderBy(desc(momentStandards.createdAt))
         .limit(1);
-      return (await withColleagues(rows))[0];
+      return rows[0];
     },
 
     async followUpTimes(teamId, from, to, scope) {
