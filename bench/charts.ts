@@ -14,13 +14,14 @@ import { webApi } from '@slack/bolt';
 import { renderChartPng } from '../src/charts/render.js';
 import { messages } from '../src/i18n/index.js';
 import { createLogger } from '../src/logger.js';
-import { type SlackEmulator, startSlackEmulator } from '../src/sandbox/slack-emulator.js';
+import { startSlackEmulator } from '../src/sandbox/slack-emulator.js';
 import { trustDistributionChart } from '../src/slack/blocks/charts.js';
 import { uploadCharts } from '../src/slack/chart-images.js';
 import { median, percentile } from './lib/stats.js';
 
-export async function chartRenderAndUpload(opts: { emulator: SlackEmulator; count?: number }) {
-  const slack = new webApi.WebClient('xoxb-bench', { slackApiUrl: opts.emulator.url });
+/** `slackApiUrl`: the emulator's Web API. */
+export async function chartRenderAndUpload(opts: { slackApiUrl: string; count?: number }) {
+  const slack = new webApi.WebClient('xoxb-bench', { slackApiUrl: opts.slackApiUrl });
   const logger = createLogger('error');
   const render: number[] = [];
   const total: number[] = [];
@@ -54,7 +55,10 @@ export async function chartRenderAndUpload(opts: { emulator: SlackEmulator; coun
 async function main() {
   const emulator = await startSlackEmulator({ teamId: 'TBENCHCHART' });
   try {
-    const result = await chartRenderAndUpload({ emulator, count: Number(process.env.CHARTS ?? 20) });
+    const result = await chartRenderAndUpload({
+      slackApiUrl: emulator.url,
+      count: Number(process.env.CHARTS ?? 20),
+    });
     const ms = (value: number) => `${value.toFixed(0)} ms`;
     console.log(
       `one chart (${result.count} charts, 800 × 400 PNG): render median ${ms(result.renderMedian)}, ` +

@@ -13,73 +13,66 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createSlackDriver } from '../src/sandbox/slack-driver.js';
-import type { SlackEmulator } from '../src/sandbox/slack-emulator.js';
+import { type BenchEmulator, startEmulatorProcess } from './lib/emulator.js';
+import { percentile } from './lib/stats.js';
 
 const REACTOR = 'UBREACTOR';
 const WRITER = 'UBWRITER';
 const PRAISED = 'UBPRAISED';
 const CHANNEL = 'C0BENCHRX';
 
-/** The p-th percentile (0–1) of the samples. */
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-}
-
 /**
  * Sends `count` praise reactions to a running bot, each on a fresh message, and times each one
- * from the event's POST to the colleague's DM arriving at the emulator.
+ * from the event's POST to the colleague's DM arriving at the emulator (both instants taken in
+ * the emulator's process, which plays Slack: it sends the event and receives the DM).
  */
 export async function reactionToDm(opts: {
-  emulator: SlackEmulator;
+  emulator: BenchEmulator;
   appUrl: string;
   signingSecret: string;
   teamId?: string;
   count?: number;
 }): Promise<{ p50: number; p99: number; samples: number[] }> {
   const { emulator } = opts;
-  emulator.addUser({ id: REACTOR, name: 'reactor' });
-  emulator.addUser({ id: WRITER, name: 'writer' });
-  emulator.addUser({ id: PRAISED, name: 'praised' });
-  emulator.addChannel({ id: CHANNEL, name: 'bench-reactions' });
-  const driver = createSlackDriver({
-    appUrl: opts.appUrl,
-    signingSecret: opts.signingSecret,
-    emulator,
-    ...(opts.teamId ? { teamId: opts.teamId } : {}),
-  });
+  await emulator.call('addUser', { id: REACTOR, name: 'reactor' });
+  await emulator.call('addUser', { id: WRITER, name: 'writer' });
+  await emulator.call('addUser', { id: PRAISED, name: 'praised' });
+  await emulator.call('addChannel', { id: CHANNEL, name: 'bench-reactions' });
   const samples: number[] = [];
   for (let i = 0; i < (opts.count ?? 100); i++) {
     const marker = `bench-order-${i}-${Date.now()}`;
-    const ts = emulator.seedMessage({
+    const ts = await emulator.call('seedMessage', {
       channel: CHANNEL,
       user: WRITER,
       text: `<@${PRAISED}> rebuilt ${marker} for a customer after the courier lost it`,
     });
-    const started = performance.now();
-    const dm = emulator.waitFor(
-      'chat.postMessage',
-      (c) => c.args.channel === PRAISED && JSON.stringify(c.args.blocks).includes(marker),
-      30_000,
-    );
-    const res = await driver.reaction({ userId: REACTOR, reaction: 'star2', channelId: CHANNEL, ts });
-    if (res.status !== 200) throw new Error(`reaction event answered ${res.status}`);
-    await dm;
-    samples.push(performance.now() - started);
+    const dm = emulator.call('postAt', { channel: PRAISED, marker, timeoutMs: 30_000 });
+    const res = await emulator.call('reaction', {
+      appUrl: opts.appUrl,
+      signingSecret: opts.signingSecret,
+      teamId: opts.teamId ?? emulator.teamId,
+      userId: REACTOR,
+      reaction: 'star2',
+      channelId: CHANNEL,
+      ts,
+    });
+    if (res.status !== 200) {
+      dm.catch(() => {});
+      throw new Error(`reaction event answered ${res.status}`);
+    }
+    samples.push((await dm) - res.sentAt);
   }
-  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), samples };
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples };
 }
 
 async function main() {
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/logger.js');
   const { startBot } = await import('../src/main.js');
-  const { startSlackEmulator } = await import('../src/sandbox/slack-emulator.js');
   const secret = 'bench-signing-secret';
-  const emulator = await startSlackEmulator({ teamId: 'TBENCHRX' });
+  const emulator = await startEmulatorProcess({ teamId: 'TBENCHRX' });
   const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'culture-bench-rx-'));
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-bench',

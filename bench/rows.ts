@@ -11,9 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
 import { weekContaining } from '../src/domain/digest/week.js';
-import { type SlackEmulator, startSlackEmulator } from '../src/sandbox/slack-emulator.js';
 import { chartRenderAndUpload } from './charts.js';
 import { digestAtScale } from './digest.js';
+import { monotonicMs } from './lib/clock.js';
+import { type BenchEmulator, startEmulatorProcess } from './lib/emulator.js';
 import { commandLoad, type SlashCommand, signedCommand } from './lib/load.js';
 import type { AppProcess } from './lib/processes.js';
 import { seedMoments } from './lib/seed.js';
@@ -35,7 +36,8 @@ export interface Row {
 
 export interface Bench {
   readonly database: 'pglite' | 'postgres';
-  readonly emulator: SlackEmulator;
+  /** The Slack emulator, in a process of its own. */
+  readonly emulator: BenchEmulator;
   readonly signingSecret: string;
   readonly bare: AppProcess;
   /** The bot as last started. */
@@ -80,32 +82,62 @@ const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
 const times = (bot: number, bare: number) => `${(bot / bare).toFixed(2)}×`;
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
+/** Most CPU an app may use in a second and still count as idle (/proc counts in 10 ms ticks). */
+const IDLE_CPU_MS = 20;
+
 /**
- * Resolves once the emulator has seen no Web API call for a second (the bot's work after its
- * acks). After the throughput rounds that work is long: every `/praise` queued a colleague's DM
- * in the outbox, tens of thousands in all, which the embedded database drains at a few hundred
- * a second; a row measured before they are out would measure the backlog instead.
+ * Resolves once the apps are idle: for a whole second the emulator saw no Web API call or
+ * response_url post, and neither the bot nor the bare app used more than IDLE_CPU_MS of CPU
+ * (the work after their acks is over, garbage collection included). After the throughput rounds
+ * that work is long: every `/praise` stored a moment and DMed a colleague, tens of thousands in
+ * all; a round measured before they are done would measure that backlog instead. Then the
+ * emulator forgets what it recorded.
  */
-async function quiet(emulator: SlackEmulator, limitMs = 240_000) {
-  const deadline = Date.now() + limitMs;
-  let seen = -1;
-  while (Date.now() < deadline && seen !== emulator.calls.length + emulator.responses.length) {
-    seen = emulator.calls.length + emulator.responses.length;
+async function settle(bench: Bench, limitMs = 240_000) {
+  const started = Date.now();
+  const cpu = () => [bench.bot.cpuMs(), bench.bare.cpuMs()];
+  let seen = await bench.emulator.call('activity');
+  let before = cpu();
+  for (;;) {
     await sleep(1_000);
+    const activity = await bench.emulator.call('activity');
+    const after = cpu();
+    const idle = after.every((ms, i) => ms - (before[i] ?? 0) <= IDLE_CPU_MS);
+    if (activity === seen && idle) break;
+    if (Date.now() - started > limitMs) {
+      console.log(`  (the apps were still busy after ${seconds(limitMs)}; measuring anyway)`);
+      break;
+    }
+    seen = activity;
+    before = after;
   }
-  emulator.reset();
+  // A long wait is worth knowing: it is the work the last load left behind.
+  if (Date.now() - started > 5_000)
+    console.log(`  (waited ${seconds(Date.now() - started)} for the apps to go idle)`);
+  await bench.emulator.call('reset');
 }
 
-/** Runs `measure` on the bare app, then the bot, `rounds` times; each side's median. */
-async function alternate(bench: Bench, measure: (app: AppProcess) => Promise<number>) {
+/**
+ * Runs `measure` on the bare app, then the bot, `rounds` times, each on idle apps; each side's
+ * median. One unmeasured `warmUp` of each app first, so that neither pays for V8 compiling its
+ * code to fast machine code in a measured round.
+ */
+async function alternate(
+  bench: Bench,
+  measure: (app: AppProcess) => Promise<number>,
+  warmUp: (app: AppProcess) => Promise<unknown>,
+) {
+  await warmUp(bench.bare);
+  await warmUp(bench.bot);
   const bare: number[] = [];
   const bot: number[] = [];
   for (let round = 0; round < bench.rounds; round++) {
+    await settle(bench);
     bare.push(await measure(bench.bare));
-    await quiet(bench.emulator);
+    await settle(bench);
     bot.push(await measure(bench.bot));
-    await quiet(bench.emulator);
   }
+  await settle(bench);
   return { bare: median(bare), bot: median(bot), rounds: { bare, bot } };
 }
 
@@ -138,10 +170,14 @@ const firstRun: Step = async (bench) => [
 ];
 
 const ackLatency: Step = async (bench) => {
-  const r = await alternate(bench, async (app) => {
-    const load = await commandLoad(target(bench, app), praise, { connections: 50, seconds: 10, rate: 100 });
-    return percentile(load.latencies, 0.99);
-  });
+  const r = await alternate(
+    bench,
+    async (app) => {
+      const load = await commandLoad(target(bench, app), praise, { seconds: 10, rate: 100 });
+      return percentile(load.latencies, 0.99);
+    },
+    (app) => commandLoad(target(bench, app), praise, { seconds: 3, rate: 100 }),
+  );
   return [
     {
       measure: 'ack p99, open loop at 100 commands/s',
@@ -155,10 +191,14 @@ const ackLatency: Step = async (bench) => {
 };
 
 const throughput: Step = async (bench) => {
-  const r = await alternate(bench, async (app) => {
-    const load = await commandLoad(target(bench, app), praise, { connections: 20, seconds: 10 });
-    return load.requestsPerSecond;
-  });
+  const r = await alternate(
+    bench,
+    async (app) => {
+      const load = await commandLoad(target(bench, app), praise, { connections: 20, seconds: 10 });
+      return load.requestsPerSecond;
+    },
+    (app) => commandLoad(target(bench, app), praise, { connections: 20, seconds: 2 }),
+  );
   return [
     {
       measure: 'throughput, 20 concurrent clients',
@@ -202,16 +242,15 @@ async function previewOnce(bench: Bench, n: number): Promise<number> {
     n,
   );
   const id = new URL(responseUrl).pathname.replace('/response/', '');
-  const answered = bench.emulator.waitForResponse((r) => r.id === id, 60_000);
-  const started = performance.now();
+  const answered = bench.emulator.call('responseAt', { id, timeoutMs: 60_000 });
+  const started = monotonicMs();
   try {
     await fetch(`${bench.bot.url}/slack/events`, { method: 'POST', headers, body });
-    await answered;
+    return (await answered) - started;
   } catch (err) {
     answered.catch(() => {});
     throw err;
   }
-  return performance.now() - started;
 }
 
 /**
@@ -265,11 +304,7 @@ const acksUnderDigestLoad: Step = async (bench) => {
     }
   })();
   await sleep(2_000); // the loops are under way
-  const others = await commandLoad(target(bench, bench.bot), praise, {
-    connections: 20,
-    seconds: 15,
-    rate: 20,
-  });
+  const others = await commandLoad(target(bench, bench.bot), praise, { seconds: 15, rate: 20 });
   checking = false;
   await polling;
   const exit = await bench.stopBot();
@@ -315,9 +350,9 @@ const digestMillion: Step = async (bench) => {
 
 /** A praise by emoji reaction, the whole way: signed event → the praised colleague's DM. */
 const reactionLatency: Step = async (bench) => {
-  await quiet(bench.emulator);
+  await settle(bench);
   const r = await reactionToDm({ ...target(bench, bench.bot), count: 100 });
-  await quiet(bench.emulator);
+  await settle(bench);
   return [
     {
       measure: 'one reaction, event → colleague’s DM, p50 / p99 of 100',
@@ -329,10 +364,11 @@ const reactionLatency: Step = async (bench) => {
 
 /**
  * One chart as a pulse's results get it: drawn on the renderer's worker thread, uploaded with
- * files.uploadV2 and checked with files.info, against the emulator (in the bench's process).
+ * files.uploadV2 and checked with files.info, against the emulator. Drawn in the bench's
+ * process: the bot is not involved.
  */
 const chartTime: Step = async (bench) => {
-  const r = await chartRenderAndUpload({ emulator: bench.emulator, count: 20 });
+  const r = await chartRenderAndUpload({ slackApiUrl: bench.emulator.url, count: 20 });
   return [
     {
       measure: 'one chart (800 × 400 PNG): render, then render + upload, median of 20',
@@ -374,7 +410,7 @@ const schedulerAtScale: Step = async (bench) => {
     update schedules set cron = ${cron} where kind = 'digest' and team_id like 'TSCALE%'`);
   await database.close();
 
-  const limited = await startSlackEmulator({ teamId: ACK_TEAM, channelRateLimit: true });
+  const limited = await startEmulatorProcess({ teamId: ACK_TEAM, channelRateLimit: true });
   try {
     const bot = await bench.restartBot({ SLACK_API_URL: limited.url });
     await sleep(Math.max(0, fireAt.getTime() - 65_000 - Date.now()));
@@ -382,23 +418,17 @@ const schedulerAtScale: Step = async (bench) => {
     await sleep(60_000);
     const idleCpuMs = bot.cpuMs() - cpuBefore;
 
-    const digests = () =>
-      new Set(
-        limited
-          .callsTo('chat.postMessage')
-          .filter((c) => c.ok && String(c.args.channel).startsWith('CSCALE'))
-          .map((c) => String(c.args.channel)),
-      ).size;
     const deadline = fireAt.getTime() + 240_000;
     let posted = 0;
+    let limitedCalls = 0;
     let lastAt = Date.now();
     while (Date.now() < deadline && posted < SCALE_WORKSPACES) {
       await sleep(250);
-      const now = digests();
-      if (now > posted) lastAt = Date.now();
-      posted = now;
+      const now = await limited.call('postsTo', { prefix: 'CSCALE' });
+      if (now.channels > posted) lastAt = Date.now();
+      posted = now.channels;
+      limitedCalls = now.limited;
     }
-    const limitedCalls = limited.callsTo('chat.postMessage').filter((c) => c.status === 429).length;
     const tookMs = lastAt - fireAt.getTime();
     return [
       {

@@ -10,6 +10,13 @@ import { createInterface } from 'node:readline';
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times (100 on every mainstream build). */
 const CLOCK_TICKS_PER_SECOND = 100;
 
+/** CPU time process `pid` has used so far (user + system, every thread), in milliseconds. */
+export function cpuMsOf(pid: number): number {
+  // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the ")" of the name.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
 export interface AppProcess {
   readonly name: string;
   readonly url: string;
@@ -81,11 +88,7 @@ export async function startApp(
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
     },
-    cpuMs: () => {
-      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the ")" of the name.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-    },
+    cpuMs: () => cpuMsOf(pid),
     stop(signal = 'SIGTERM') {
       const sent = performance.now();
       if (child.exitCode !== null) return Promise.resolve({ ms: 0, code: child.exitCode });
