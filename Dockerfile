@@ -6,6 +6,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build prepares the embedded database's template (dist/pglite-template) from the migrations.
+COPY drizzle ./drizzle
 RUN npm run build
 
 # Runtime stage: production dependencies and compiled output only, as a non-root user.

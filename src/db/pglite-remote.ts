@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { forkSibling, startSiblingWorker } from '../worker-threads.js';
+import { copyDataDir, findBuiltTemplate } from './pglite-template.js';
 
 export interface WorkerSetup {
   readonly dataDir: string;
@@ -47,11 +48,16 @@ export interface RemotePglite extends RemoteTransaction {
 
 /**
  * Starts the worker on `dataDir` and resolves once PGlite is open. A directory that holds no
- * database yet is created first by a throwaway process (see pglite-initdb.ts for why).
+ * database yet gets one first: a copy of the build's prepared template (pglite-template.ts),
+ * or, running from source, one created by a throwaway process (see pglite-initdb.ts for why).
  */
 export async function openRemotePglite(dataDir: string): Promise<RemotePglite> {
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory && !existsSync(join(dataDir, 'PG_VERSION'))) await initdb(dataDir);
+  if (!inMemory && !existsSync(join(dataDir, 'PG_VERSION'))) {
+    const template = findBuiltTemplate();
+    if (template) copyDataDir(template, dataDir);
+    else await initdb(dataDir);
+  }
   const worker = startSiblingWorker(import.meta.url, 'pglite-worker', { dataDir } satisfies WorkerSetup);
   await whenReady(worker);
   return createRemote(worker);
