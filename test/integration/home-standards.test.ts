@@ -177,6 +177,7 @@ describeEachDatabase('the App Home: standards and reaction emoji', (db) => {
     const opens = t.emulator.callsTo('views.open').length;
     await click(MEMBER, 'home_standard_add', undefined, admin);
     await click(MEMBER, 'home_standard', 'edit:same-day', admin);
+    await click(MEMBER, 'home_standard', 'move:same-day', admin);
     expect(t.emulator.callsTo('views.open')).toHaveLength(opens);
     await click(MEMBER, 'home_standard', 'archive:same-day', admin);
     expect(viewText(home(MEMBER))).toContain('Only admins can do that. Nothing was changed.');

@@ -188,15 +188,23 @@ describeEachDatabase('the App Home', (db) => {
     expect(await db().db.select().from(schedules)).toHaveLength(1);
     expect(text(home(MEMBER))).toContain('Only admins can do that. Nothing was changed.');
 
+    // Every admin form a member's forged click could open: each is refused, and none opens.
     const opens = t.emulator.callsTo('views.open').length;
-    await t.driver.blockAction({
-      userId: MEMBER,
-      actionId: 'home_settings',
-      value: 'settings',
-      view: home(MEMBER),
-    });
-    await t.bot.whenIdle();
-    expect(t.emulator.callsTo('views.open')).toHaveLength(opens);
+    let refusals = publishes(MEMBER);
+    for (const [actionId, value] of [
+      ['home_settings', 'settings'],
+      ['home_line_add', 'add'],
+      ['home_line:0', 'edit:1'],
+      ['home_schedule_add', 'add'],
+      ['home_role_grant', 'grant'],
+    ] as const) {
+      await t.driver.blockAction({ userId: MEMBER, actionId, value, view: home(MEMBER) });
+      await t.bot.whenIdle();
+      expect(t.emulator.callsTo('views.open'), actionId).toHaveLength(opens);
+      // The Home is published again for each click, with the refusal on top.
+      expect(publishes(MEMBER), actionId).toBe(++refusals);
+      expect(text(home(MEMBER)), actionId).toContain('Only admins can do that. Nothing was changed.');
+    }
 
     // A forged submission of the settings form, as if the modal had been opened.
     await t.driver.viewSubmission({

@@ -4,6 +4,7 @@ import { weekBefore, weekContaining } from '../digest/week.js';
 import type { MantraLine, MantraService } from '../mantra/mantra-service.js';
 import type { MomentKind } from '../moments/moment.js';
 import type { PrivacyService } from '../privacy/privacy-service.js';
+import type { Action } from '../roles/permissions.js';
 import type { GrantedRole, Role, RoleService } from '../roles/role-service.js';
 import type { ScheduleEntry, ScheduleService } from '../schedules/schedule-service.js';
 import type { Standard } from '../standards/standard.js';
@@ -116,6 +117,23 @@ export type HomePrivacy = Extract<
 >['value'];
 /** Audit entries and deactivated people on the admins' Home (the rest: `/culture audit`, `/culture forget`). */
 export const HOME_PRIVACY_LIMITS = { audit: 5, deactivated: 5 };
+
+/**
+ * The Home's forms that change the workspace, each with the action its submission is checked
+ * against: a form opens only for someone the same rule would let save it.
+ */
+export const HOME_FORMS = {
+  settings: 'workspace.configure',
+  visionLine: 'mantra.manage',
+  schedule: 'schedule.manage',
+  roleGrant: 'role.manage',
+  standard: 'standard.manage',
+  reactions: 'reaction.manage',
+  retention: 'privacy.manage',
+  eraseSomeone: 'privacy.manage',
+} as const satisfies Record<string, Action>;
+
+export type HomeForm = keyof typeof HOME_FORMS;
 
 function pageOf<T>(all: T[], list: HomeList, pages: HomePages): Page<T> {
   const pageSize = HOME_PAGE_SIZE[list];
@@ -239,6 +257,10 @@ export function createHomeService(deps: {
       }
       return data;
     },
+
+    /** May this person open this form? Asked on the server for every click, whatever the Home showed. */
+    mayOpen: (teamId: string, userId: string, form: HomeForm) =>
+      deps.roles.authorize(teamId, userId, HOME_FORMS[form]),
   };
 }
 

@@ -1,7 +1,7 @@
 import { isFollowedUp } from '../follow-up/follow-up.js';
 import type { PeopleDirectory } from '../people.js';
 import type { AuditLog } from '../privacy/audit.js';
-import type { RoleService } from '../roles/role-service.js';
+import type { Authorizer } from '../roles/permissions.js';
 import type { StandardService, UnknownCitations } from '../standards/standard-service.js';
 import { MAX_COLLEAGUES, type Moment, type MomentDraft, type MomentSource } from './moment.js';
 
@@ -76,15 +76,16 @@ type Outcome<T, E> = { ok: true; value: T } | { ok: false; problem: E };
 /** Who may do what with a moment: authors edit their own; follow-up belongs to the author, the owner and admins. */
 export const momentRules = {
   canEdit: (moment: Moment, actorId: string) => moment.authorId === actorId,
-  canFollowUp: (moment: Moment, actorId: string, isAdmin: boolean) =>
-    isAdmin || moment.authorId === actorId || moment.followUpUserId === actorId,
-  canDelete: (moment: Moment, actorId: string, isAdmin: boolean) => isAdmin || moment.authorId === actorId,
+  canFollowUp: (moment: Moment, actorId: string, moderates: boolean) =>
+    moderates || moment.authorId === actorId || moment.followUpUserId === actorId,
+  canDelete: (moment: Moment, actorId: string, moderates: boolean) =>
+    moderates || moment.authorId === actorId,
 };
 
 export function createMomentService(
   store: MomentStore,
   people: PeopleDirectory,
-  roles: RoleService,
+  roles: Authorizer,
   audit: Pick<AuditLog, 'record'>,
   standards: Pick<StandardService, 'cite'>,
 ) {
@@ -114,8 +115,9 @@ export function createMomentService(
     return store.get(teamId, id);
   }
 
-  async function isAdmin(teamId: string, userId: string) {
-    return roles.can(teamId, userId, 'admin');
+  /** Admins may follow up and delete anyone's moment (`moment.moderate`). */
+  async function mayModerate(teamId: string, userId: string) {
+    return (await roles.authorize(teamId, userId, 'moment.moderate')).ok;
   }
 
   /**
@@ -218,7 +220,7 @@ export function createMomentService(
 
     /** May this person follow the complaint up (so be shown the lesson form)? */
     mayFollowUp: async (teamId: string, actorId: string, moment: Moment) =>
-      momentRules.canFollowUp(moment, actorId, await isAdmin(teamId, actorId)),
+      momentRules.canFollowUp(moment, actorId, await mayModerate(teamId, actorId)),
 
     /**
      * Follows a complaint up (author, follow-up owner or admin): records what we learned
@@ -234,7 +236,7 @@ export function createMomentService(
       const moment = await findFor(teamId, id);
       if (!moment) return { ok: false, problem: 'not_found' };
       if (moment.kind !== 'complaint') return { ok: false, problem: 'not_a_complaint' };
-      if (!momentRules.canFollowUp(moment, actorId, await isAdmin(teamId, actorId))) {
+      if (!momentRules.canFollowUp(moment, actorId, await mayModerate(teamId, actorId))) {
         return { ok: false, problem: 'not_allowed' };
       }
       const patch: MomentPatch = {};
@@ -257,7 +259,7 @@ export function createMomentService(
     async remove(teamId: string, actorId: string, id: string): Promise<Outcome<Moment, MomentFailure>> {
       const moment = await findFor(teamId, id);
       if (!moment) return { ok: false, problem: 'not_found' };
-      if (!momentRules.canDelete(moment, actorId, await isAdmin(teamId, actorId))) {
+      if (!momentRules.canDelete(moment, actorId, await mayModerate(teamId, actorId))) {
         return { ok: false, problem: 'not_allowed' };
       }
       await store.delete(teamId, id);

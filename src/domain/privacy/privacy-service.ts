@@ -1,6 +1,6 @@
 import type { Moment } from '../moments/moment.js';
 import { fail, ok, type Result } from '../result.js';
-import type { RoleService } from '../roles/role-service.js';
+import type { Authorizer } from '../roles/permissions.js';
 import { type WorkspaceService, workspaceSettingsSchema } from '../workspace/workspace-service.js';
 import type { AuditEntry, AuditLog } from './audit.js';
 import { SYSTEM_ACTOR } from './audit.js';
@@ -90,7 +90,7 @@ export interface PurgeSummary {
  */
 export function createPrivacyService(deps: {
   store: PrivacyStore;
-  roles: RoleService;
+  roles: Authorizer;
   workspaces: WorkspaceService;
   audit: AuditLog;
   hash: ErasureHasher;
@@ -98,19 +98,19 @@ export function createPrivacyService(deps: {
   schedules: { reloadNow(): void };
 }) {
   const { store, roles, workspaces, audit } = deps;
-  const isAdmin = (teamId: string, userId: string) => roles.can(teamId, userId, 'admin');
-  /** A person may erase themselves, an admin anyone. */
+  /** Retention, the audit trail, deactivated people, the workspace export (`privacy.manage`). */
+  const mayManage = async (teamId: string, userId: string) =>
+    (await roles.authorize(teamId, userId, 'privacy.manage')).ok;
+  /** A person may erase themselves; someone who manages privacy, anyone. */
   const mayErase = async (teamId: string, actorId: string, targetId: string) =>
-    actorId === targetId || isAdmin(teamId, actorId);
+    actorId === targetId || mayManage(teamId, actorId);
 
   return {
     /**
-     * The rules every privacy action goes through: the Home asks them before opening a form,
-     * and the action itself asks again when the form comes back.
+     * The rule every erasure goes through: the Home asks it before opening a form, and the
+     * erasure itself asks again when the form comes back.
      */
     mayErase,
-    /** Retention, the audit trail, deactivated people and the workspace export are the admins'. */
-    mayManage: isAdmin,
 
     /**
      * What the admins' Home shows of privacy: the latest audit entries and the people Slack
@@ -126,7 +126,7 @@ export function createPrivacyService(deps: {
         'not_allowed'
       >
     > {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
       const [entries, deactivated] = await Promise.all([
         audit.latest(teamId, limits.audit),
         store.listDeactivated(teamId),
@@ -172,7 +172,7 @@ export function createPrivacyService(deps: {
 
     /** The workspace's data as CSV files (admins). */
     async exportWorkspace(teamId: string, actorId: string): Promise<Result<ExportFile[], 'not_allowed'>> {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
       const [data, workspace] = await Promise.all([store.workspaceData(teamId), workspaces.get(teamId)]);
       const files = buildWorkspaceExport({
         ...data,
@@ -198,7 +198,7 @@ export function createPrivacyService(deps: {
       actorId: string,
       months: number,
     ): Promise<Result<number, 'not_allowed' | 'out_of_range'>> {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
       if (!Number.isInteger(months) || months < RETENTION_MONTHS.min || months > RETENTION_MONTHS.max)
         return fail('out_of_range');
       await workspaces.updateSettings(teamId, { retentionMonths: months }, actorId);
@@ -211,7 +211,7 @@ export function createPrivacyService(deps: {
       actorId: string,
       days: number,
     ): Promise<Result<number, 'not_allowed' | 'out_of_range'>> {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
       if (!Number.isInteger(days) || days < UNINSTALL_GRACE_DAYS.min || days > UNINSTALL_GRACE_DAYS.max)
         return fail('out_of_range');
       // Audited there, like every setting, when the value changes.
@@ -221,13 +221,13 @@ export function createPrivacyService(deps: {
 
     /** The latest audit entries (admins). */
     async auditTrail(teamId: string, actorId: string, limit = 10) {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
       return ok(await audit.latest(teamId, limit));
     },
 
     /** People Slack reported deactivated whose data is still here (admins). */
     async deactivatedPeople(teamId: string, actorId: string) {
-      if (!(await isAdmin(teamId, actorId))) return fail('not_allowed');
+      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
       return ok(await store.listDeactivated(teamId));
     },
 

@@ -1,16 +1,19 @@
 import { fail, ok, type Result } from '../result.js';
-import type { RoleService } from '../roles/role-service.js';
+import type { Authorizer } from '../roles/permissions.js';
 import type { WorkspaceService } from '../workspace/workspace-service.js';
 import { normaliseEmoji, type ReactionEmoji } from './reaction.js';
 
 export type ReactionSettingsRefusal = 'not_allowed' | 'invalid_emoji' | 'same_emoji';
 
 /**
- * The reaction emoji of a workspace: read by the reaction listeners, changed by admins (with
+ * The reaction emoji of a workspace: read by the reaction listeners, changed by admins (`reaction.manage`, with
  * `/culture reactions`, and from the App Home). Both emoji must differ, or a reaction could
  * not say which moment it means.
  */
-export function createReactionSettings(workspaces: WorkspaceService, roles: RoleService) {
+export function createReactionSettings(
+  workspaces: Pick<WorkspaceService, 'get' | 'updateSettings'>,
+  roles: Authorizer,
+) {
   return {
     /** The praise and learning emoji of a workspace. */
     async get(teamId: string): Promise<ReactionEmoji> {
@@ -23,7 +26,7 @@ export function createReactionSettings(workspaces: WorkspaceService, roles: Role
       actorId: string,
       change: Partial<ReactionEmoji>,
     ): Promise<Result<ReactionEmoji, ReactionSettingsRefusal>> {
-      if (!(await roles.can(teamId, actorId, 'admin'))) return fail('not_allowed');
+      if (!(await roles.authorize(teamId, actorId, 'reaction.manage')).ok) return fail('not_allowed');
       const current = (await workspaces.get(teamId)).settings.reactionEmoji;
       const praise = change.praise === undefined ? current.praise : normaliseEmoji(change.praise);
       const complaint = change.complaint === undefined ? current.complaint : normaliseEmoji(change.complaint);

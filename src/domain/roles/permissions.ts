@@ -21,6 +21,16 @@ export const PERMISSIONS = {
   'pulse.run': 'manager',
   /** `/digest post`. */
   'digest.post': 'manager',
+  /** `/culture standard add|edit|move|archive|restore`, the Home's standard forms. */
+  'standard.manage': 'admin',
+  /** `/culture reactions`, the Home's reaction emoji form. */
+  'reaction.manage': 'admin',
+  /** `/culture role`, granting and revoking on the Home. */
+  'role.manage': 'admin',
+  /** Retention, the audit trail, deactivated people, the workspace export, erasing someone else. */
+  'privacy.manage': 'admin',
+  /** Following up and deleting someone else's moment (authors and owners may their own). */
+  'moment.moderate': 'admin',
 } as const satisfies Record<string, GrantedRole>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -31,22 +31,23 @@ export function createRoleService(
     return granted ?? 'member';
   }
 
+  /** May this user do this action? The refusal names the role it takes. */
+  async function authorize(
+    teamId: string,
+    userId: string,
+    action: Action,
+  ): Promise<{ ok: true } | NotAllowed> {
+    const needed = PERMISSIONS[action];
+    return rank[await roleOf(teamId, userId)] >= rank[needed] ? { ok: true } : notAllowed(needed);
+  }
+
   return {
+    /** The person's role, to show them what it lets them do; never to decide (that is `authorize`). */
     roleOf,
-
-    /** True when the user holds `needed` or a higher role. */
-    async can(teamId: string, userId: string, needed: GrantedRole): Promise<boolean> {
-      return rank[await roleOf(teamId, userId)] >= rank[needed];
-    },
-
-    /** May this user do this action? The refusal names the role it takes. */
-    async authorize(teamId: string, userId: string, action: Action): Promise<{ ok: true } | NotAllowed> {
-      const needed = PERMISSIONS[action];
-      return rank[await roleOf(teamId, userId)] >= rank[needed] ? { ok: true } : notAllowed(needed);
-    },
+    authorize,
 
     /**
-     * Sets a user's role (admins only). `member` removes any grant; a Slack admin or owner
+     * Sets a user's role (`role.manage`). `member` removes any grant; a Slack admin or owner
      * stays an admin of the bot whatever is stored.
      */
     async setRole(
@@ -55,7 +56,7 @@ export function createRoleService(
       targetId: string,
       role: Role,
     ): Promise<Result<{ effective: Role }, 'not_allowed' | 'unknown_user' | 'bot_user'>> {
-      if ((await roleOf(teamId, actorId)) !== 'admin') return fail('not_allowed');
+      if (!(await authorize(teamId, actorId, 'role.manage')).ok) return fail('not_allowed');
       const target = await people.lookup(teamId, targetId);
       if (!target || target.deleted) return fail('unknown_user');
       if (target.isBot) return fail('bot_user');

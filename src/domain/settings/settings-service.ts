@@ -77,8 +77,6 @@ export function createSettingsService(deps: {
   schedules: Pick<ScheduleService, 'create' | 'remove'>;
   pulses: Pick<PulseService, 'closeById'>;
 }) {
-  const isAdmin = (teamId: string, userId: string) => deps.roles.can(teamId, userId, 'admin');
-
   return {
     async updateWorkspace(
       teamId: string,
@@ -93,7 +91,9 @@ export function createSettingsService(deps: {
           problems: Partial<Record<keyof WorkspaceSettingsChange, SettingsProblem>>;
         }
     > {
-      if (!(await isAdmin(teamId, actorId))) return { ok: false, reason: 'not_allowed' };
+      // Refused before the fields are checked: a member learns nothing of what would be wrong.
+      if (!(await deps.roles.authorize(teamId, actorId, 'workspace.configure')).ok)
+        return { ok: false, reason: 'not_allowed' };
       const checked = checkSettingsChange(change);
       if (!checked.ok) return { ok: false, reason: 'invalid', problems: checked.problems };
       const { locale, timezone, ...settings } = checked.value;

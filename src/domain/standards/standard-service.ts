@@ -1,4 +1,4 @@
-import type { RoleService } from '../roles/role-service.js';
+import type { Authorizer, GrantedRole } from '../roles/permissions.js';
 import type { WorkspaceService } from '../workspace/workspace-service.js';
 import {
   checkDescription,
@@ -42,7 +42,7 @@ export interface StandardStore {
 }
 
 export type StandardRefusal =
-  | { reason: 'not_allowed'; needed: 'admin' }
+  | { reason: 'not_allowed'; needed: GrantedRole }
   | { reason: TagProblem | DescriptionProblem }
   | { reason: 'duplicate'; tag: string }
   | { reason: 'archived'; standard: Standard }
@@ -73,12 +73,12 @@ export const OVERVIEW_DAYS = 28;
 const refuse = <R extends StandardRefusal>(refusal: R): { ok: false } & R => ({ ok: false, ...refusal });
 
 /**
- * The service standards of a workspace: who may change them (admins), the rules of the list
+ * The service standards of a workspace: who may change them (`standard.manage`), the rules of the list
  * (at most 12, valid tags, one-line descriptions) and what a story cites.
  */
 export function createStandardService(
   store: StandardStore,
-  roles: RoleService,
+  roles: Authorizer,
   workspaces: Pick<WorkspaceService, 'get'>,
 ) {
   /** All standards, creating the defaults in the workspace language for a team that has none. */
@@ -120,16 +120,16 @@ export function createStandardService(
   }
 
   /**
-   * Runs a change for an admin: the defaults exist, the list is locked, and `change` decides on
-   * the current rows. Members are refused before anything is read.
+   * Runs a change for someone allowed to manage the standards: the defaults exist, the list is
+   * locked, and `change` decides on the current rows. Anyone else is refused before anything is read.
    */
-  async function asAdmin<T>(
+  async function asAllowed<T>(
     teamId: string,
     actorId: string,
     change: (writer: StandardWriter, standards: Standard[]) => Promise<StandardOutcome<T>>,
   ): Promise<StandardOutcome<T>> {
-    if (!(await roles.can(teamId, actorId, 'admin')))
-      return refuse({ reason: 'not_allowed', needed: 'admin' });
+    const allowed = await roles.authorize(teamId, actorId, 'standard.manage');
+    if (!allowed.ok) return refuse({ reason: allowed.reason, needed: allowed.needed });
     await all(teamId);
     return store.withTeamLock(teamId, async (writer) => change(writer, await writer.list(teamId)));
   }
@@ -162,16 +162,16 @@ export function createStandardService(
     async view(teamId: string, userId: string, now: Date) {
       const [summary, canManage] = await Promise.all([
         overview(teamId, now),
-        roles.can(teamId, userId, 'admin'),
+        roles.authorize(teamId, userId, 'standard.manage'),
       ]);
-      return { overview: summary, canManage };
+      return { overview: summary, canManage: canManage.ok };
     },
 
     overview,
 
     /** Adds a standard at the end of the list. An archived tag is not re-added: the answer offers to restore it. */
     add(teamId: string, actorId: string, rawTag: string, rawDescription: string) {
-      return asAdmin<Standard>(teamId, actorId, async (writer, standards) => {
+      return asAllowed<Standard>(teamId, actorId, async (writer, standards) => {
         const tag = checkTag(rawTag);
         if (!tag.ok) return refuse({ reason: tag.problem });
         const description = checkDescription(rawDescription);
@@ -192,7 +192,7 @@ export function createStandardService(
 
     /** Rewrites the description of an active standard. */
     edit(teamId: string, actorId: string, rawTag: string, rawDescription: string, now: Date) {
-      return asAdmin<Standard>(teamId, actorId, async (writer, standards) => {
+      return asAllowed<Standard>(teamId, actorId, async (writer, standards) => {
         const { standard, unknown } = findActive(standards, rawTag);
         if (!standard) return unknown;
         const description = checkDescription(rawDescription);
@@ -204,7 +204,7 @@ export function createStandardService(
 
     /** Moves an active standard to a 1-based position; the others keep their order. */
     move(teamId: string, actorId: string, rawTag: string, position: number, now: Date) {
-      return asAdmin<Standard>(teamId, actorId, async (writer, standards) => {
+      return asAllowed<Standard>(teamId, actorId, async (writer, standards) => {
         const { standard, unknown } = findActive(standards, rawTag);
         if (!standard) return unknown;
         const active = activeOf(standards);
@@ -227,7 +227,7 @@ export function createStandardService(
      * citation and old digests still name it.
      */
     archive(teamId: string, actorId: string, rawTag: string, now: Date) {
-      return asAdmin<Standard>(teamId, actorId, async (writer, standards) => {
+      return asAllowed<Standard>(teamId, actorId, async (writer, standards) => {
         const { standard, unknown } = findActive(standards, rawTag);
         if (!standard) return unknown;
         await writer.update(teamId, standard.id, { archivedAt: now }, now);
@@ -243,7 +243,7 @@ export function createStandardService(
 
     /** Brings an archived standard back, with its description, at the end of the list. */
     restore(teamId: string, actorId: string, rawTag: string, now: Date) {
-      return asAdmin<Standard>(teamId, actorId, async (writer, standards) => {
+      return asAllowed<Standard>(teamId, actorId, async (writer, standards) => {
         const tag = rawTag.trim().replace(/^#/, '').toLowerCase();
         const standard = standards.find((s) => s.tag === tag);
         if (!standard)

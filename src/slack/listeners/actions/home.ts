@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { z } from 'zod';
 import type { Deps } from '../../../deps.js';
+import type { HomeForm } from '../../../domain/home/home-service.js';
 import { momentRules } from '../../../domain/moments/moment-service.js';
 import { type Messages, messages } from '../../../i18n/index.js';
 import type { HomeViewState } from '../../blocks/home.js';
@@ -55,21 +56,18 @@ const notAllowed = (m: Messages, needed: 'admin' | 'manager') =>
   m.homeNoticeNotAllowed({ needed: needed === 'admin' ? m.roleNameAdmin : m.roleNameManager });
 
 /**
- * Opens an admin form; anyone else (a forged payload) is told, and nothing opens. `allowed` is
- * the rule of the service the form belongs to (an admin role check unless told).
+ * Opens one of the Home's forms that change the workspace, when the domain says this person may
+ * (`HOME_FORMS`); anyone else (a forged payload) is told the role it takes, and nothing opens.
+ * `build` gives the form, or a notice when what it would change is gone.
  */
 const adminForm =
-  (
-    build: (click: HomeClick) => Promise<Parameters<HomeClick['open']>[0]>,
-    allowed = (click: HomeClick) => click.deps.roles.can(click.teamId, click.userId, 'admin'),
-  ): Verb =>
+  (form: HomeForm, build: (click: HomeClick) => Promise<Parameters<HomeClick['open']>[0] | string>): Verb =>
   async (click) => {
-    if (!(await allowed(click))) return notAllowed(click.m, 'admin');
-    return click.open(await build(click));
+    const allowed = await click.deps.home.mayOpen(click.teamId, click.userId, form);
+    if (!allowed.ok) return notAllowed(click.m, allowed.needed);
+    const built = await build(click);
+    return typeof built === 'string' ? built : click.open(built);
   };
-
-/** The privacy service's own rule for its admin forms. */
-const privacyManager = (click: HomeClick) => click.deps.privacy.mayManage(click.teamId, click.userId);
 
 const verbs: Record<string, Verb> = {
   [HOME_ACTIONS.logMoment]: async ({ deps, teamId, m, open }) =>
@@ -122,7 +120,7 @@ const verbs: Record<string, Verb> = {
     const pulseId = parse(homeValues.pulseId, value);
     if (!pulseId) return m.homeNoticeGone;
     const closed = await deps.settings.closePulse(teamId, userId, pulseId, deps.clock());
-    if (!closed.ok) return closed.reason === 'not_allowed' ? notAllowed(m, 'manager') : m.homeNoticeGone;
+    if (!closed.ok) return closed.reason === 'not_allowed' ? notAllowed(m, closed.needed) : m.homeNoticeGone;
     try {
       await createPulsePublisher(deps).publishResults(closed.value);
       return m.homeNoticePulseClosed;
@@ -133,7 +131,7 @@ const verbs: Record<string, Verb> = {
     }
   },
 
-  [HOME_ACTIONS.lineAdd]: adminForm(async ({ m }) => buildLineModal(m)),
+  [HOME_ACTIONS.lineAdd]: adminForm('visionLine', async ({ m }) => buildLineModal(m)),
   [HOME_ACTIONS.line]: async (click) => {
     const { deps, teamId, userId, m, value } = click;
     const choice = parse(homeValues.line, value);
@@ -147,7 +145,7 @@ const verbs: Record<string, Verb> = {
         not_found: m.homeNoticeGone,
       }[removed.reason];
     }
-    return adminForm(async () => {
+    return adminForm('visionLine', async () => {
       const lines = await deps.mantras.lines(
         teamId,
         messages(await deps.languages.forWorkspace(teamId)).mantraDefaultLine,
@@ -160,7 +158,7 @@ const verbs: Record<string, Verb> = {
     })(click);
   },
 
-  [HOME_ACTIONS.scheduleAdd]: adminForm(async ({ deps, teamId, m }) =>
+  [HOME_ACTIONS.scheduleAdd]: adminForm('schedule', async ({ deps, teamId, m }) =>
     buildScheduleModal(m, (await deps.workspaces.get(teamId)).timezone),
   ),
   [HOME_ACTIONS.scheduleRemove]: async ({ deps, teamId, userId, m, value }) => {
@@ -168,10 +166,10 @@ const verbs: Record<string, Verb> = {
     if (id === undefined) return m.homeNoticeGone;
     const removed = await deps.settings.removeSchedule(teamId, userId, id);
     if (removed.ok) return m.homeNoticeScheduleRemoved;
-    return removed.reason === 'not_allowed' ? notAllowed(m, 'admin') : m.homeNoticeGone;
+    return removed.reason === 'not_allowed' ? notAllowed(m, removed.needed) : m.homeNoticeGone;
   },
 
-  [HOME_ACTIONS.roleGrant]: adminForm(async ({ m }) => buildRoleModal(m)),
+  [HOME_ACTIONS.roleGrant]: adminForm('roleGrant', async ({ m }) => buildRoleModal(m)),
   [HOME_ACTIONS.roleRevoke]: async ({ deps, teamId, userId, m, value }) => {
     const target = parse(homeValues.userId, value);
     if (!target) return m.homeNoticeGone;
@@ -182,12 +180,14 @@ const verbs: Record<string, Verb> = {
       : m.homeNoticeRoleRevoked({ user: target });
   },
 
-  [HOME_ACTIONS.settings]: adminForm(async ({ deps, teamId, m }) =>
+  [HOME_ACTIONS.settings]: adminForm('settings', async ({ deps, teamId, m }) =>
     buildSettingsModal(m, await deps.workspaces.get(teamId)),
   ),
 
-  // Standards: the standards service decides (admins only), as for `/culture standard …`.
-  [HOME_ACTIONS.standardAdd]: adminForm(async ({ m }) => buildStandardModal(m, { action: 'add' })),
+  // Standards: the standards service decides, as for `/culture standard …`.
+  [HOME_ACTIONS.standardAdd]: adminForm('standard', async ({ m }) =>
+    buildStandardModal(m, { action: 'add' }),
+  ),
   [HOME_ACTIONS.standard]: async (click) => {
     const { deps, teamId, userId, m, value } = click;
     const choice = parse(standardValues.standard, value);
@@ -195,17 +195,16 @@ const verbs: Record<string, Verb> = {
     if (choice.verb === 'archive') {
       const archived = await deps.standards.archive(teamId, userId, choice.tag, deps.clock());
       if (archived.ok) return m.homeStandardArchived({ tag: archived.value.tag });
-      return archived.reason === 'not_allowed' ? notAllowed(m, 'admin') : m.homeNoticeGone;
+      return archived.reason === 'not_allowed' ? notAllowed(m, archived.needed) : m.homeNoticeGone;
     }
-    if (!(await deps.roles.can(teamId, userId, 'admin'))) return notAllowed(m, 'admin');
-    const active = await deps.standards.active(teamId);
-    const standard = active.find((s) => s.tag === choice.tag);
-    if (!standard) return m.homeNoticeGone;
-    return click.open(
-      choice.verb === 'edit'
+    return adminForm('standard', async () => {
+      const active = await deps.standards.active(teamId);
+      const standard = active.find((s) => s.tag === choice.tag);
+      if (!standard) return m.homeNoticeGone;
+      return choice.verb === 'edit'
         ? buildStandardModal(m, { action: 'edit', standard })
-        : buildStandardModal(m, { action: 'move', standard, count: active.length }),
-    );
+        : buildStandardModal(m, { action: 'move', standard, count: active.length });
+    })(click);
   },
   [HOME_ACTIONS.standardRestore]: async ({ deps, teamId, userId, m, value }) => {
     const tag = parse(standardValues.tag, value);
@@ -213,11 +212,11 @@ const verbs: Record<string, Verb> = {
     const restored = await deps.standards.restore(teamId, userId, tag, deps.clock());
     if (restored.ok)
       return m.standardRestored({ tag: restored.value.tag, position: restored.value.position });
-    if (restored.reason === 'not_allowed') return notAllowed(m, 'admin');
+    if (restored.reason === 'not_allowed') return notAllowed(m, restored.needed);
     return restored.reason === 'too_many' ? m.homeStandardTooMany({ max: restored.max }) : m.homeNoticeGone;
   },
 
-  [HOME_ACTIONS.reactions]: adminForm(async ({ deps, teamId, m }) =>
+  [HOME_ACTIONS.reactions]: adminForm('reactions', async ({ deps, teamId, m }) =>
     buildReactionsModal(m, await deps.reactionSettings.get(teamId)),
   ),
 
@@ -229,7 +228,7 @@ const verbs: Record<string, Verb> = {
   },
   // Erasures open a confirmation; its submission erases (views/home-privacy.ts).
   [HOME_ACTIONS.eraseMine]: async ({ userId, m, open }) => open(buildEraseModal(m, userId, { userId })),
-  [HOME_ACTIONS.eraseSomeone]: adminForm(async ({ m }) => buildErasePickModal(m), privacyManager),
+  [HOME_ACTIONS.eraseSomeone]: adminForm('eraseSomeone', async ({ m }) => buildErasePickModal(m)),
   [HOME_ACTIONS.eraseDeactivated]: async ({ deps, teamId, userId, m, value, open }) => {
     const target = parse(homeValues.userId, value);
     if (!target) return m.homeNoticeGone;
@@ -238,9 +237,8 @@ const verbs: Record<string, Verb> = {
     if (!(await deps.privacy.isDeactivated(teamId, target))) return m.homeNoticeGone;
     return open(buildEraseModal(m, userId, { userId: target, deactivated: true }));
   },
-  [HOME_ACTIONS.retention]: adminForm(
-    async ({ deps, teamId, m }) => buildRetentionModal(m, (await deps.workspaces.get(teamId)).settings),
-    privacyManager,
+  [HOME_ACTIONS.retention]: adminForm('retention', async ({ deps, teamId, m }) =>
+    buildRetentionModal(m, (await deps.workspaces.get(teamId)).settings),
   ),
 };
 

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createDigestService } from '../../../../src/domain/digest/digest-service.js';
+import { createHomeService, HOME_FORMS, type HomeForm } from '../../../../src/domain/home/home-service.js';
 import { createMantraService, type MantraStore } from '../../../../src/domain/mantra/mantra-service.js';
+import type { Moment } from '../../../../src/domain/moments/moment.js';
+import { createMomentService, type MomentStore } from '../../../../src/domain/moments/moment-service.js';
+import type { ErasureReport, PrivacyStore } from '../../../../src/domain/privacy/privacy-service.js';
+import { createPrivacyService } from '../../../../src/domain/privacy/privacy-service.js';
 import { createPulseService, type PulseStore } from '../../../../src/domain/pulse/pulse-service.js';
+import { createReactionSettings } from '../../../../src/domain/reactions/reaction-settings.js';
 import { createRoleService, type GrantedRole } from '../../../../src/domain/roles/role-service.js';
 import type { CronCalendar } from '../../../../src/domain/schedules/cron-calendar.js';
 import type { ScheduleStore } from '../../../../src/domain/schedules/schedule.js';
 import { createScheduleService } from '../../../../src/domain/schedules/schedule-service.js';
+import { createSettingsService } from '../../../../src/domain/settings/settings-service.js';
+import type { Standard } from '../../../../src/domain/standards/standard.js';
+import {
+  createStandardService,
+  type StandardStore,
+} from '../../../../src/domain/standards/standard-service.js';
 import {
   createWorkspaceService,
   type WorkspaceStore,
@@ -129,5 +141,178 @@ describe('services refuse by themselves, before touching anything', () => {
     const digests = createDigestService({} as never, { all: async () => [] }, people);
     expect(await digests.mayPost(TEAM, 'UMEMBER')).toEqual(refusal('manager'));
     expect(await digests.mayPost(TEAM, 'UMANAGER')).toEqual({ ok: true });
+  });
+});
+
+const WORKSPACE_ROW = { teamId: TEAM, locale: 'en', timezone: 'UTC', settings: {} };
+const STANDARD: Standard = {
+  id: 1,
+  tag: 'same-day',
+  description: 'We answer the same day.',
+  position: 1,
+  archivedAt: null,
+} as Standard;
+const NO_ERASURE: ErasureReport = {
+  storiesDeleted: 0,
+  namesRemoved: 0,
+  rolesRemoved: 0,
+  pulseParticipations: 0,
+  namedAnswersDeleted: 0,
+  erasedPosts: [],
+  renamedMomentIds: [],
+};
+
+describe('the standards, reaction emoji, roles, privacy and moderation refuse by the table too', () => {
+  it('standards: changes are for admins, refused before the list is read; the view says who may', async () => {
+    const { store, calls } = recordingStore<StandardStore>({ list: [STANDARD], countsBetween: [] });
+    const standards = createStandardService(store, people, { get: async () => ({}) as never });
+    expect(await standards.add(TEAM, 'UMANAGER', 'new-tag', 'A new one.')).toEqual(refusal('admin'));
+    expect(await standards.edit(TEAM, 'UMEMBER', 'same-day', 'Other words.', NOW)).toEqual(refusal('admin'));
+    expect(await standards.move(TEAM, 'UMANAGER', 'same-day', 1, NOW)).toEqual(refusal('admin'));
+    expect(await standards.archive(TEAM, 'UMANAGER', 'same-day', NOW)).toEqual(refusal('admin'));
+    expect(await standards.restore(TEAM, 'UMEMBER', 'same-day', NOW)).toEqual(refusal('admin'));
+    expect(calls).toEqual([]);
+    expect((await standards.view(TEAM, 'UMANAGER', NOW)).canManage).toBe(false);
+    expect((await standards.view(TEAM, 'UADMIN', NOW)).canManage).toBe(true);
+  });
+
+  it('reaction emoji, roles, retention and erasing someone else: admins only, before any change', async () => {
+    const { store, calls } = recordingStore<WorkspaceStore>({ ensure: WORKSPACE_ROW });
+    const workspaces = createWorkspaceService(store, { locale: 'en', timezone: 'UTC' }, audit, people);
+    const reactions = createReactionSettings(workspaces, people);
+    expect(await reactions.set(TEAM, 'UMANAGER', { praise: 'clap' })).toEqual({
+      ok: false,
+      reason: 'not_allowed',
+    });
+    expect(await people.setRole(TEAM, 'UMANAGER', 'UMEMBER', 'manager')).toEqual({
+      ok: false,
+      reason: 'not_allowed',
+    });
+    const privacyStore = recordingStore<PrivacyStore>({ erasePerson: NO_ERASURE });
+    const privacy = createPrivacyService({
+      store: privacyStore.store,
+      roles: people,
+      workspaces,
+      audit: { record: async () => {}, latest: async () => [] } as never,
+      hash: () => 'hashed',
+      schedules: { reloadNow: () => {} },
+    });
+    expect(await privacy.setRetention(TEAM, 'UMANAGER', 12)).toEqual({ ok: false, reason: 'not_allowed' });
+    expect(await privacy.erase(TEAM, 'UMANAGER', 'UMEMBER')).toEqual({ ok: false, reason: 'not_allowed' });
+    expect(await privacy.auditTrail(TEAM, 'UMEMBER')).toEqual({ ok: false, reason: 'not_allowed' });
+    expect(calls).toEqual([]);
+    expect(privacyStore.calls).toEqual([]);
+    // A person may erase themselves; an admin anyone.
+    expect(await privacy.erase(TEAM, 'UMEMBER', 'UMEMBER')).toMatchObject({ ok: true });
+    expect(await privacy.erase(TEAM, 'UADMIN', 'UMANAGER')).toMatchObject({ ok: true });
+    expect(privacyStore.calls).toEqual(['erasePerson', 'erasePerson']);
+  });
+
+  it("moments: an admin moderates anyone's moment, a manager only their own", async () => {
+    const moment = { id: 'm1', kind: 'complaint', authorId: 'UMEMBER', followUpUserId: null } as Moment;
+    const { store, calls } = recordingStore<MomentStore>({ get: moment });
+    const moments = createMomentService(store, { lookup: async () => undefined }, people, audit, {
+      cite: async () => ({ ok: true, tags: [] }),
+    } as never);
+    expect(await moments.mayFollowUp(TEAM, 'UMANAGER', moment)).toBe(false);
+    expect(await moments.mayFollowUp(TEAM, 'UADMIN', moment)).toBe(true);
+    expect(await moments.remove(TEAM, 'UMANAGER', 'm1')).toEqual({ ok: false, problem: 'not_allowed' });
+    expect(calls).toEqual(['get']);
+    expect(await moments.remove(TEAM, 'UADMIN', 'm1')).toEqual({ ok: true, value: moment });
+    expect(calls).toEqual(['get', 'get', 'delete']);
+  });
+});
+
+describe('a Home form opens for exactly the people allowed to save it', () => {
+  /** Every service with a store that answers enough for an allowed person to get past the check. */
+  function services() {
+    const workspaces = createWorkspaceService(
+      recordingStore<WorkspaceStore>({ ensure: WORKSPACE_ROW }).store,
+      { locale: 'en', timezone: 'UTC' },
+      audit,
+      people,
+    );
+    const mantras = createMantraService(
+      recordingStore<MantraStore>({ add: { line: { id: 2, text: 'A line', isDefault: false } } }).store,
+      audit,
+      async () => undefined,
+      people,
+    );
+    const schedules = createScheduleService(
+      recordingStore<ScheduleStore>({ create: { id: 1, kind: 'mantra', channelId: 'C1' } }).store,
+      createNodeCronCalendar(),
+      { isKindAvailable: () => true, audit, roles: people },
+    );
+    const pulses = createPulseService(recordingStore<PulseStore>().store, workspaces, people);
+    const settings = createSettingsService({ roles: people, workspaces, mantras, schedules, pulses });
+    const standardWriter = {
+      list: async () => [STANDARD],
+      insert: async () => STANDARD,
+      update: async () => {},
+    };
+    const standardStore: StandardStore = {
+      list: async () => [STANDARD],
+      insertMissing: async () => {},
+      withTeamLock: (_team, work) => work(standardWriter),
+      countsBetween: async () => [],
+    };
+    const standards = createStandardService(standardStore, people, workspaces);
+    const privacy = createPrivacyService({
+      store: recordingStore<PrivacyStore>({ erasePerson: NO_ERASURE }).store,
+      roles: people,
+      workspaces,
+      audit: { record: async () => {}, latest: async () => [] } as never,
+      hash: () => 'hashed',
+      schedules: { reloadNow: () => {} },
+    });
+    return {
+      settings,
+      mantras,
+      schedules,
+      standards,
+      privacy,
+      reactions: createReactionSettings(workspaces, people),
+    };
+  }
+
+  it('asks, for each form, the action its submission is checked against', async () => {
+    const s = services();
+    // What each form does when it is saved (views/home*.ts call these).
+    const save: Record<HomeForm, (actor: string) => Promise<unknown>> = {
+      settings: (actor) =>
+        s.settings.updateWorkspace(TEAM, actor, {
+          locale: 'en',
+          timezone: 'UTC',
+          recognitionChannelId: undefined,
+          anonymityThreshold: 3,
+          weights: { small: 1, big: 3 },
+          followUpDelayDays: null,
+        }),
+      visionLine: (actor) => s.settings.addLine(TEAM, actor, 'A line', 'Customer first.'),
+      schedule: (actor) =>
+        s.settings.createSchedule({
+          teamId: TEAM,
+          actorId: actor,
+          kind: 'mantra',
+          channelId: 'C1',
+          cron: '0 9 * * 1',
+          timezone: 'UTC',
+          now: NOW,
+        }),
+      roleGrant: (actor) => s.settings.setRole(TEAM, actor, 'USOMEONE', 'manager'),
+      standard: (actor) => s.standards.edit(TEAM, actor, 'same-day', 'Other words.', NOW),
+      reactions: (actor) => s.reactions.set(TEAM, actor, { praise: 'clap' }),
+      retention: (actor) => s.privacy.setRetention(TEAM, actor, 12),
+      eraseSomeone: (actor) => s.privacy.erase(TEAM, actor, 'USOMEONE'),
+    };
+    const home = createHomeService({ roles: people } as never);
+    for (const form of Object.keys(HOME_FORMS) as HomeForm[]) {
+      for (const person of ['UMEMBER', 'UMANAGER', 'UADMIN']) {
+        const opens = (await home.mayOpen(TEAM, person, form)).ok;
+        const saved = (await save[form](person)) as { reason?: string };
+        expect({ form, person, opens }).toEqual({ form, person, opens: saved.reason !== 'not_allowed' });
+      }
+    }
+    expect(await home.mayOpen(TEAM, 'UMANAGER', 'schedule')).toEqual(refusal('admin'));
   });
 });
