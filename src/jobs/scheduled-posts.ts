@@ -133,8 +133,11 @@ export function createScheduledPostsJob(options: { replicaId: string }): Schedul
     async run(deps, now) {
       const summary: RunSummary = { posted: 0, retrying: 0, failed: 0, skipped: 0, lost: 0 };
       const window = catchUpWindow(now, deps.config.catchUpHours);
-      const list = await deps.schedules.listEnabled();
-      const latest = await deps.scheduleRuns.latestFireTimes(list.map((s) => s.id));
+      // A schedule made between the two reads has no runs yet: it is scanned from its creation.
+      const [list, latest] = await Promise.all([
+        deps.schedules.listEnabled(),
+        deps.scheduleRuns.latestFireTimesOfEnabled(),
+      ]);
       const seen = new Set<string>();
 
       for (const schedule of list) {

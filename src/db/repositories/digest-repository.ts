@@ -140,12 +140,22 @@ export function createDigestRepository(db: Db): DigestStore {
    * Postgres evaluates these subqueries after the sort and the limit, for the rows shown only;
    * two more round trips per list of stories cost more than they do.
    */
-  const storyLinks = (momentId: SQLWrapper) => ({
-    colleagueIds: sql<
-      string[]
-    >`coalesce((select array_agg(${momentColleagues.userId} order by ${momentColleagues.userId}) from ${momentColleagues} where ${momentColleagues.momentId} = ${momentId}), '{}'::text[])`,
-    seconders: sql<number>`(select count(*)::int from ${momentSeconders} where ${momentSeconders.momentId} = ${momentId})`,
-  });
+  const storyLinks = (momentId: SQLWrapper) => {
+    // Built with the query builder so the inner where names both tables: in raw SQL a single
+    // table's columns are written unqualified, and an outer "id" could be read as an inner one.
+    const colleagues = db
+      .select({ ids: sql`array_agg(${momentColleagues.userId} order by ${momentColleagues.userId})` })
+      .from(momentColleagues)
+      .where(eq(momentColleagues.momentId, momentId));
+    const seconders = db
+      .select({ count: sql`count(*)::int` })
+      .from(momentSeconders)
+      .where(eq(momentSeconders.momentId, momentId));
+    return {
+      colleagueIds: sql<string[]>`coalesce((${colleagues}), '{}'::text[])`,
+      seconders: sql<number>`(${seconders})`,
+    };
+  };
   const storyWithLinks = { ...storyColumns, ...storyLinks(moments.id) };
 
   return {

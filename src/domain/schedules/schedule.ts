@@ -61,8 +61,8 @@ export interface ScheduleStore {
  * row; every later write checks that the row is still that replica's.
  */
 export interface ScheduleRunStore {
-  /** The newest recorded fire time of each schedule (any outcome). */
-  latestFireTimes(scheduleIds: number[]): Promise<Map<number, Date>>;
+  /** The newest recorded fire time (any outcome) of each enabled schedule of an installed workspace. */
+  latestFireTimesOfEnabled(): Promise<Map<number, Date>>;
   /** Inserts the (schedule, fire time) row; true only for the one caller whose insert won. */
   claim(scheduleId: number, fireAt: Date, claimedBy: string, now: Date): Promise<boolean>;
   /** Records fire times nobody will post (missed beyond the catch-up window, or superseded). */

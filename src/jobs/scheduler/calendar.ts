@@ -8,6 +8,16 @@ const DAY = 86_400_000;
 const NEXT_HORIZON_MS = 5 * 366 * DAY;
 const CRON_FIELDS: readonly CronField[] = ['minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek'];
 
+/** Zone days remembered by the calendar (a few zones, today and the days next() walks through). */
+const DAY_SHAPES_KEPT = 4_096;
+
+interface DayShape {
+  steady: boolean;
+  offsetMs: number;
+  firstMonth: number;
+  lastMonth: number;
+}
+
 interface Matcher {
   /** A node-cron task that is never started: its match() is node-cron's own matcher, in the zone. */
   task: ScheduledTask;
@@ -32,6 +42,7 @@ export function createNodeCronCalendar(options: { cacheSize?: number } = {}): Cr
   const cacheSize = options.cacheSize ?? 500;
   const matchers = new Map<string, Matcher>();
   const clocks = new Map<string, (t: number) => WallTime>();
+  const days = new Map<string, DayShape>();
 
   function matcher(expression: string, timezone: string): Matcher {
     const key = `${timezone} ${expression}`;
@@ -68,6 +79,33 @@ export function createNodeCronCalendar(options: { cacheSize?: number } = {}): Cr
     return c;
   }
 
+  /**
+   * Whether a UTC day's offset in a zone holds all day (including across midnight UTC: a zone
+   * changing right then can repeat wall-clock times across the two UTC days), with the offset
+   * and the months at its two ends. Every schedule in the zone shares it, so a pass over ten
+   * thousand schedules asks Intl four times per zone and day, not four times per schedule.
+   */
+  function dayShape(timezone: string, day: number): DayShape {
+    const key = `${timezone} ${day}`;
+    const known = days.get(key);
+    if (known) return known;
+    const wall = clock(timezone);
+    const before = wall(day - MINUTE);
+    const a = wall(day);
+    const noon = wall(day + DAY / 2);
+    const b = wall(day + DAY - MINUTE);
+    const shape = {
+      steady: before.offsetMs === a.offsetMs && a.offsetMs === noon.offsetMs && noon.offsetMs === b.offsetMs,
+      offsetMs: a.offsetMs,
+      firstMonth: a.month,
+      lastMonth: b.month,
+    };
+    // Passes ask about today, next() about the days ahead: a bound keeps the map small.
+    if (days.size >= DAY_SHAPES_KEPT) days.clear();
+    days.set(key, shape);
+    return shape;
+  }
+
   /** Fire times in (after, until], oldest first, at most `limit`. */
   function scan(expression: string, timezone: string, after: number, until: number, limit: number): Date[] {
     const m = matcher(expression, timezone);
@@ -77,18 +115,11 @@ export function createNodeCronCalendar(options: { cacheSize?: number } = {}): Cr
     for (let day = Math.floor(first / DAY) * DAY; day <= until && found.length < limit; day += DAY) {
       const start = Math.max(day, first);
       const end = Math.min(day + DAY - MINUTE, until);
-      // A day is steady when its offset does not change, including at midnight UTC (a zone
-      // changing right then can repeat wall-clock times across the two UTC days).
-      const before = wall(day - MINUTE);
-      const a = wall(day);
-      const noon = wall(day + DAY / 2);
-      const b = wall(day + DAY - MINUTE);
-      const steady =
-        before.offsetMs === a.offsetMs && a.offsetMs === noon.offsetMs && noon.offsetMs === b.offsetMs;
-      if (steady && !m.months.has(a.month) && !m.months.has(b.month)) continue;
+      const { steady, offsetMs, firstMonth, lastMonth } = dayShape(timezone, day);
+      if (steady && !m.months.has(firstMonth) && !m.months.has(lastMonth)) continue;
       for (let t = start; t <= end && found.length < limit; t += MINUTE) {
         if (steady) {
-          const local = new Date(t + a.offsetMs);
+          const local = new Date(t + offsetMs);
           if (
             !m.minutes.has(local.getUTCMinutes()) ||
             !m.hours.has(local.getUTCHours()) ||
