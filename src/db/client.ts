@@ -1,13 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
-import { type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { openRemotePglite } from './pglite-remote.js';
-import * as schema from './schema.js';
+import type * as schema from './schema.js';
 
 /** One type for both drivers: repositories never know which database they run on. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -34,12 +31,22 @@ export interface Database {
 
 export type DatabaseTarget = { url: string } | { dataDir: string };
 
+/**
+ * Opens the database. Each driver is loaded only when it is the one used, and only once the
+ * opening has begun: a start loads the rest of the bot meanwhile (main.ts), and PGlite's worker
+ * is compiling Postgres while the schema and the driver load.
+ */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) return openPostgres(target.url);
   return openPglite(target.dataDir);
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  const [{ default: postgres }, { drizzle: drizzlePostgres }, schema] = await Promise.all([
+    import('postgres'),
+    import('drizzle-orm/postgres-js'),
+    import('./schema.js'),
+  ]);
   // onnotice: drizzle's "relation already exists, skipping" notices are noise on every start.
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const db = drizzlePostgres(client, { schema });
@@ -71,7 +78,11 @@ async function openPostgres(url: string): Promise<Database> {
  */
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await openRemotePglite(dataDir);
+  const [client, { drizzle: drizzlePglite }, schema] = await Promise.all([
+    openRemotePglite(dataDir),
+    import('drizzle-orm/pglite'),
+    import('./schema.js'),
+  ]);
   // The driver only calls `query` and `transaction`, which the remote client provides.
   const db = drizzlePglite(client as unknown as PGlite, { schema });
   return {
@@ -88,7 +99,7 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function pingDb(db: Db): Promise<boolean> {
   try {
-    await db.execute(sql`select 1`);
+    await db.execute('select 1');
     return true;
   } catch {
     return false;
