@@ -88,6 +88,7 @@ const bench: Bench = {
     return bot;
   },
   rounds,
+  idleCpuMs: profile.length > 0 ? 150 : 20,
   adminUrl,
   stopBot: () => bot.stop('SIGTERM'),
   async restartBot(env) {
