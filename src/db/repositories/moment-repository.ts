@@ -31,19 +31,22 @@ async function standardsOf(tx: Tx | Db, momentId: string): Promise<string[]> {
   return (await citationsOf(tx, [momentId])).get(momentId) ?? [];
 }
 
-/** Replaces the moment's citations by the standards of `tags` (the team's, by tag). */
-async function linkStandards(
+/**
+ * Cites the standards of `tags` (the team's, by tag) from a moment that cites none yet, and
+ * returns their tags in the workspace's order, as `citationsOf` reads them back.
+ */
+async function addStandards(
   tx: Tx,
   moment: { teamId: string; id: string; kind: Moment['kind']; createdAt: Date },
   tags: string[],
-) {
-  await tx.delete(momentStandards).where(eq(momentStandards.momentId, moment.id));
-  if (tags.length === 0) return;
+): Promise<string[]> {
+  if (tags.length === 0) return [];
   const cited = await tx
-    .select({ id: standards.id })
+    .select({ id: standards.id, tag: standards.tag })
     .from(standards)
-    .where(and(eq(standards.teamId, moment.teamId), inArray(standards.tag, tags)));
-  if (cited.length === 0) return;
+    .where(and(eq(standards.teamId, moment.teamId), inArray(standards.tag, tags)))
+    .orderBy(sql`${standards.archivedAt} is not null`, asc(standards.position));
+  if (cited.length === 0) return [];
   await tx.insert(momentStandards).values(
     cited.map((standard) => ({
       teamId: moment.teamId,
@@ -53,6 +56,17 @@ async function linkStandards(
       createdAt: moment.createdAt,
     })),
   );
+  return cited.map((standard) => standard.tag);
+}
+
+/** Replaces the moment's citations by the standards of `tags`. */
+async function linkStandards(
+  tx: Tx,
+  moment: { teamId: string; id: string; kind: Moment['kind']; createdAt: Date },
+  tags: string[],
+) {
+  await tx.delete(momentStandards).where(eq(momentStandards.momentId, moment.id));
+  await addStandards(tx, moment, tags);
 }
 
 export function createMomentRepository(db: Db) {
@@ -120,11 +134,10 @@ export function createMomentRepository(db: Db) {
             })),
           );
         }
-        await linkStandards(tx, inserted, tags);
-        return {
-          moment: toMoment(inserted, [...colleagueIds].sort(), await standardsOf(tx, inserted.id)),
-          created: true,
-        };
+        // A new moment cites nothing yet: no links to replace, and the tags it now cites are
+        // known without reading them back (a praise is the busiest write there is).
+        const cited = await addStandards(tx, inserted, tags);
+        return { moment: toMoment(inserted, [...colleagueIds].sort(), cited), created: true };
       });
     },
 
