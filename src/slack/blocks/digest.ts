@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Digest, DigestStory } from '../../domain/digest/digest.js';
-import { formatNumber, type Locale, type Messages } from '../../i18n/index.js';
+import { formatDate, formatNumber, type Locale, type Messages } from '../../i18n/index.js';
 import { ACTIONS } from '../ids.js';
 import { escapeUserText, mentionUser, truncate } from '../mrkdwn.js';
 import { type Block, context, header, MESSAGE_BLOCKS_MAX, section } from './common.js';
@@ -14,11 +14,11 @@ const signed = (locale: Locale, value: number) =>
 
 /** A day of a week, short, in the language (`23 Nov`, `23 nov.`). */
 export function dayLabel(locale: Locale, isoDay: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+  return formatDate(locale, new Date(`${isoDay}T00:00:00Z`), {
     day: 'numeric',
     month: 'short',
     timeZone: 'UTC',
-  }).format(new Date(`${isoDay}T00:00:00Z`));
+  });
 }
 
 function glimpse(text: string) {

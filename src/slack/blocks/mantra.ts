@@ -1,4 +1,4 @@
-import type { Locale, Messages } from '../../i18n/index.js';
+import { formatList, type Locale, type Messages } from '../../i18n/index.js';
 import { escapeUserText, mentionUser, quote, truncate } from '../mrkdwn.js';
 import { type Block, context, section } from './common.js';
 
@@ -20,8 +20,7 @@ export interface MantraPostContent {
 const STORY_MAX = 1200;
 
 function names(locale: Locale, userIds: string[]): string {
-  const list = new Intl.ListFormat(locale === 'fr' ? 'fr' : 'en-GB', { type: 'conjunction' });
-  return list.format(userIds.map(mentionUser));
+  return formatList(locale, userIds.map(mentionUser));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatNumber, type Locale, type Messages, messages } from '../../i18n/index.js';
+import { formatDate, formatNumber, type Locale, type Messages, messages } from '../../i18n/index.js';
 
 /** What every pulse builder needs to speak: the language and the time zone for fallbacks. */
 export interface PulseSpeech {
@@ -12,27 +12,20 @@ export function pulseSpeech(locale: Locale, timezone: string): PulseSpeech {
   return { locale, m: messages(locale), timezone };
 }
 
-function intlLocale(locale: Locale): string {
-  return locale === 'fr' ? 'fr-FR' : 'en-GB';
-}
-
 /**
  * A date and time as a Slack date token: each reader sees it in their own time zone. The
  * fallback (notifications, old clients) is written in the workspace's zone.
  */
 export function slackDateTime(s: PulseSpeech, date: Date): string {
   const zone = { timeZone: s.timezone };
-  const day = new Intl.DateTimeFormat(intlLocale(s.locale), { dateStyle: 'medium', ...zone }).format(date);
-  const time = new Intl.DateTimeFormat(intlLocale(s.locale), { timeStyle: 'short', ...zone }).format(date);
+  const day = formatDate(s.locale, date, { dateStyle: 'medium', ...zone });
+  const time = formatDate(s.locale, date, { timeStyle: 'short', ...zone });
   return `<!date^${Math.floor(date.getTime() / 1000)}^${s.m.pulseDatePattern}|${s.m.pulseDateFallback({ date: day, time })}>`;
 }
 
 /** A day alone, as a Slack date token. */
 export function slackDay(s: PulseSpeech, date: Date): string {
-  const day = new Intl.DateTimeFormat(intlLocale(s.locale), {
-    dateStyle: 'medium',
-    timeZone: s.timezone,
-  }).format(date);
+  const day = formatDate(s.locale, date, { dateStyle: 'medium', timeZone: s.timezone });
   return `<!date^${Math.floor(date.getTime() / 1000)}^{date_short}|${day}>`;
 }
 

@@ -1,11 +1,11 @@
 import type { Schedule, ScheduleKind, ScheduleRun } from '../../domain/schedules/schedule.js';
 import type { ScheduleEntry } from '../../domain/schedules/schedule-service.js';
-import type { Locale, Messages } from '../../i18n/index.js';
+import { formatDate, type Locale, type Messages } from '../../i18n/index.js';
 import { type Block, context, section } from './common.js';
 
 /** A fire time as the people of that zone read it: `Mon, 23 Nov 2026, 09:00` / `lun. 23 nov. 2026, 09:00`. */
 export function formatFireTime(locale: Locale, date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+  return formatDate(locale, date, {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -14,7 +14,7 @@ export function formatFireTime(locale: Locale, date: Date, timeZone: string): st
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(date);
+  });
 }
 
 export function kindLabel(m: Messages, kind: ScheduleKind): string {

@@ -4,7 +4,7 @@ import { DEFAULT_PULSE_DAYS, MAX_PULSE_DAYS, type Pulse } from '../../domain/pul
 import { buildPulseCsv } from '../../domain/pulse/pulse-csv.js';
 import type { PulseResults, StartPulseInput } from '../../domain/pulse/pulse-service.js';
 import type { NotAllowed } from '../../domain/roles/permissions.js';
-import type { Locale } from '../../i18n/index.js';
+import { formatDate, type Locale } from '../../i18n/index.js';
 import { type ChartPicture, trustDistributionChart, trustTrendChart } from '../blocks/charts.js';
 import { buildPulseCard, buildPulseReminder } from '../blocks/pulse-card.js';
 import { answersText, type PulseSpeech, pulseSpeech, slackDateTime } from '../blocks/pulse-common.js';
@@ -32,12 +32,11 @@ export function pulseResultCharts(
     }),
   ];
   if (results.trend.length >= 2) {
-    const day = new Intl.DateTimeFormat(s.locale === 'fr' ? 'fr-FR' : 'en-GB', {
-      day: 'numeric',
-      month: 'short',
-      timeZone: s.timezone,
-    });
-    const points = results.trend.map((p) => ({ label: day.format(p.openedAt), average: p.average }));
+    const day = { day: 'numeric', month: 'short', timeZone: s.timezone } as const;
+    const points = results.trend.map((p) => ({
+      label: formatDate(s.locale, p.openedAt, day),
+      average: p.average,
+    }));
     charts.push(trustTrendChart(s.m, s.locale, points));
   }
   return charts;
