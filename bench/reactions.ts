@@ -23,7 +23,7 @@ const PRAISED = 'UBPRAISED';
 const CHANNEL = 'C0BENCHRX';
 
 /**
- * Sends `count` praise reactions to a running bot, each on a fresh message, and times each one
+ * Sends `count` praise reactions (and one before them) to a running bot, each on a fresh message, and times each one
  * from the event's POST to the colleague's DM arriving at the emulator (both instants taken in
  * the emulator's process, which plays Slack: it sends the event and receives the DM).
  */
@@ -33,14 +33,15 @@ export async function reactionToDm(opts: {
   signingSecret: string;
   teamId?: string;
   count?: number;
-}): Promise<{ p50: number; p99: number; samples: number[] }> {
+}): Promise<{ first: number; p50: number; p99: number; samples: number[] }> {
   const { emulator } = opts;
   await emulator.call('addUser', { id: REACTOR, name: 'reactor' });
   await emulator.call('addUser', { id: WRITER, name: 'writer' });
   await emulator.call('addUser', { id: PRAISED, name: 'praised' });
   await emulator.call('addChannel', { id: CHANNEL, name: 'bench-reactions' });
   const samples: number[] = [];
-  for (let i = 0; i < (opts.count ?? 100); i++) {
+  // One more than counted: the first reaction after a start is shown apart (see `first`).
+  for (let i = 0; i <= (opts.count ?? 100); i++) {
     const marker = `bench-order-${i}-${Date.now()}`;
     const ts = await emulator.call('seedMessage', {
       channel: CHANNEL,
@@ -63,8 +64,11 @@ export async function reactionToDm(opts: {
     }
     samples.push((await dm) - res.sentAt);
   }
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples };
+  // The first pays for what a running bot has done already: V8 compiling the reaction's code,
+  // the people looked up in Slack and cached. Kept out of the percentiles of a bot at work.
+  const [first = Number.NaN, ...warm] = samples;
+  const sorted = [...warm].sort((a, b) => a - b);
+  return { first, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: warm };
 }
 
 async function main() {
@@ -93,7 +97,8 @@ async function main() {
     });
     console.log(
       `one reaction, event → colleague's DM (${config.databaseUrl ? 'Postgres' : 'PGlite'}, ` +
-        `${result.samples.length} reactions): p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
+        `${result.samples.length} reactions): p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; ` +
+        `the first after the start ${result.first.toFixed(1)} ms`,
     );
   } finally {
     await bot.stop();
