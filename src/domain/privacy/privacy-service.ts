@@ -1,6 +1,6 @@
 import type { Moment } from '../moments/moment.js';
 import { fail, ok, type Result } from '../result.js';
-import type { Authorizer } from '../roles/permissions.js';
+import type { Authorizer, NotAllowed } from '../roles/permissions.js';
 import { type WorkspaceService, workspaceSettingsSchema } from '../workspace/workspace-service.js';
 import type { AuditEntry, AuditLog } from './audit.js';
 import { SYSTEM_ACTOR } from './audit.js';
@@ -99,11 +99,13 @@ export function createPrivacyService(deps: {
 }) {
   const { store, roles, workspaces, audit } = deps;
   /** Retention, the audit trail, deactivated people, the workspace export (`privacy.manage`). */
-  const mayManage = async (teamId: string, userId: string) =>
-    (await roles.authorize(teamId, userId, 'privacy.manage')).ok;
-  /** A person may erase themselves; someone who manages privacy, anyone. */
-  const mayErase = async (teamId: string, actorId: string, targetId: string) =>
-    actorId === targetId || mayManage(teamId, actorId);
+  const mayManage = (teamId: string, userId: string) => roles.authorize(teamId, userId, 'privacy.manage');
+  /** A person may erase themselves; someone who manages privacy, anyone. The refusal names the role. */
+  const mayErase = async (
+    teamId: string,
+    actorId: string,
+    targetId: string,
+  ): Promise<{ ok: true } | NotAllowed> => (actorId === targetId ? { ok: true } : mayManage(teamId, actorId));
 
   return {
     /**
@@ -121,12 +123,14 @@ export function createPrivacyService(deps: {
       actorId: string,
       limits: { audit: number; deactivated: number },
     ): Promise<
-      Result<
-        { audit: AuditEntry[]; deactivated: DeactivatedPerson[]; deactivatedTotal: number },
-        'not_allowed'
-      >
+      | {
+          ok: true;
+          value: { audit: AuditEntry[]; deactivated: DeactivatedPerson[]; deactivatedTotal: number };
+        }
+      | NotAllowed
     > {
-      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
       const [entries, deactivated] = await Promise.all([
         audit.latest(teamId, limits.audit),
         store.listDeactivated(teamId),
@@ -151,8 +155,9 @@ export function createPrivacyService(deps: {
       teamId: string,
       actorId: string,
       targetId: string,
-    ): Promise<Result<ErasureReport, 'not_allowed'>> {
-      if (!(await mayErase(teamId, actorId, targetId))) return fail('not_allowed');
+    ): Promise<{ ok: true; value: ErasureReport } | NotAllowed> {
+      const allowed = await mayErase(teamId, actorId, targetId);
+      if (!allowed.ok) return allowed;
       const self = actorId === targetId;
       const marker = deps.hash(teamId, targetId);
       const report = await store.erasePerson(teamId, targetId, {
@@ -171,8 +176,12 @@ export function createPrivacyService(deps: {
     },
 
     /** The workspace's data as CSV files (admins). */
-    async exportWorkspace(teamId: string, actorId: string): Promise<Result<ExportFile[], 'not_allowed'>> {
-      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
+    async exportWorkspace(
+      teamId: string,
+      actorId: string,
+    ): Promise<{ ok: true; value: ExportFile[] } | NotAllowed> {
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
       const [data, workspace] = await Promise.all([store.workspaceData(teamId), workspaces.get(teamId)]);
       const files = buildWorkspaceExport({
         ...data,
@@ -197,8 +206,9 @@ export function createPrivacyService(deps: {
       teamId: string,
       actorId: string,
       months: number,
-    ): Promise<Result<number, 'not_allowed' | 'out_of_range'>> {
-      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
+    ): Promise<Result<number, 'out_of_range'> | NotAllowed> {
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
       if (!Number.isInteger(months) || months < RETENTION_MONTHS.min || months > RETENTION_MONTHS.max)
         return fail('out_of_range');
       await workspaces.updateSettings(teamId, { retentionMonths: months }, actorId);
@@ -210,8 +220,9 @@ export function createPrivacyService(deps: {
       teamId: string,
       actorId: string,
       days: number,
-    ): Promise<Result<number, 'not_allowed' | 'out_of_range'>> {
-      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
+    ): Promise<Result<number, 'out_of_range'> | NotAllowed> {
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
       if (!Number.isInteger(days) || days < UNINSTALL_GRACE_DAYS.min || days > UNINSTALL_GRACE_DAYS.max)
         return fail('out_of_range');
       // Audited there, like every setting, when the value changes.
@@ -221,13 +232,15 @@ export function createPrivacyService(deps: {
 
     /** The latest audit entries (admins). */
     async auditTrail(teamId: string, actorId: string, limit = 10) {
-      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
       return ok(await audit.latest(teamId, limit));
     },
 
     /** People Slack reported deactivated whose data is still here (admins). */
     async deactivatedPeople(teamId: string, actorId: string) {
-      if (!(await mayManage(teamId, actorId))) return fail('not_allowed');
+      const allowed = await mayManage(teamId, actorId);
+      if (!allowed.ok) return allowed;
       return ok(await store.listDeactivated(teamId));
     },
 

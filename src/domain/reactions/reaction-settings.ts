@@ -1,9 +1,9 @@
 import { fail, ok, type Result } from '../result.js';
-import type { Authorizer } from '../roles/permissions.js';
+import type { Authorizer, NotAllowed } from '../roles/permissions.js';
 import type { WorkspaceService } from '../workspace/workspace-service.js';
 import { normaliseEmoji, type ReactionEmoji } from './reaction.js';
 
-export type ReactionSettingsRefusal = 'not_allowed' | 'invalid_emoji' | 'same_emoji';
+export type ReactionEmojiProblem = 'invalid_emoji' | 'same_emoji';
 
 /**
  * The reaction emoji of a workspace: read by the reaction listeners, changed by admins (`reaction.manage`, with
@@ -25,8 +25,9 @@ export function createReactionSettings(
       teamId: string,
       actorId: string,
       change: Partial<ReactionEmoji>,
-    ): Promise<Result<ReactionEmoji, ReactionSettingsRefusal>> {
-      if (!(await roles.authorize(teamId, actorId, 'reaction.manage')).ok) return fail('not_allowed');
+    ): Promise<Result<ReactionEmoji, ReactionEmojiProblem> | NotAllowed> {
+      const allowed = await roles.authorize(teamId, actorId, 'reaction.manage');
+      if (!allowed.ok) return allowed;
       const current = (await workspaces.get(teamId)).settings.reactionEmoji;
       const praise = change.praise === undefined ? current.praise : normaliseEmoji(change.praise);
       const complaint = change.complaint === undefined ? current.complaint : normaliseEmoji(change.complaint);

@@ -55,8 +55,9 @@ export function createRoleService(
       actorId: string,
       targetId: string,
       role: Role,
-    ): Promise<Result<{ effective: Role }, 'not_allowed' | 'unknown_user' | 'bot_user'>> {
-      if (!(await authorize(teamId, actorId, 'role.manage')).ok) return fail('not_allowed');
+    ): Promise<Result<{ effective: Role }, 'unknown_user' | 'bot_user'> | NotAllowed> {
+      const allowed = await authorize(teamId, actorId, 'role.manage');
+      if (!allowed.ok) return allowed;
       const target = await people.lookup(teamId, targetId);
       if (!target || target.deleted) return fail('unknown_user');
       if (target.isBot) return fail('bot_user');

@@ -6,7 +6,7 @@ import {
 import type { Locale } from '../locale.js';
 import type { MantraService } from '../mantra/mantra-service.js';
 import type { PulseService } from '../pulse/pulse-service.js';
-import { fail, ok } from '../result.js';
+import type { NotAllowed } from '../roles/permissions.js';
 import type { Role, RoleService } from '../roles/role-service.js';
 import { canonicalTimeZone } from '../schedules/cron-calendar.js';
 import type { ScheduleKind } from '../schedules/schedule.js';
@@ -42,8 +42,6 @@ export type SettingsProblem =
   | 'threshold_too_high'
   | 'invalid_weight'
   | 'invalid_delay';
-
-type NotAllowed = 'not_allowed';
 
 /** Checks a settings change field by field; every problem is reported, keyed by field. */
 export function checkSettingsChange(
@@ -84,7 +82,7 @@ export function createSettingsService(deps: {
       change: WorkspaceSettingsChange,
     ): Promise<
       | { ok: true }
-      | { ok: false; reason: NotAllowed }
+      | NotAllowed
       | {
           ok: false;
           reason: 'invalid';
@@ -92,8 +90,8 @@ export function createSettingsService(deps: {
         }
     > {
       // Refused before the fields are checked: a member learns nothing of what would be wrong.
-      if (!(await deps.roles.authorize(teamId, actorId, 'workspace.configure')).ok)
-        return { ok: false, reason: 'not_allowed' };
+      const allowed = await deps.roles.authorize(teamId, actorId, 'workspace.configure');
+      if (!allowed.ok) return allowed;
       const checked = checkSettingsChange(change);
       if (!checked.ok) return { ok: false, reason: 'invalid', problems: checked.problems };
       const { locale, timezone, ...settings } = checked.value;
@@ -104,21 +102,15 @@ export function createSettingsService(deps: {
       return { ok: true };
     },
 
-    // The mantra service checks the actor may change the vision, and audits it.
-    async addLine(teamId: string, actorId: string, text: string, defaultText: string) {
-      const added = await deps.mantras.add(teamId, text, actorId, defaultText);
-      return added.ok ? ok(added.line) : fail(added.reason);
-    },
+    // The mantra service checks the actor may change the vision (its refusal names the role),
+    // and audits it; its answer is passed on as it is.
+    addLine: (teamId: string, actorId: string, text: string, defaultText: string) =>
+      deps.mantras.add(teamId, text, actorId, defaultText),
 
-    async editLine(teamId: string, actorId: string, id: number, text: string) {
-      const edited = await deps.mantras.edit(teamId, id, text, actorId);
-      return edited.ok ? ok(edited.line) : fail(edited.reason);
-    },
+    editLine: (teamId: string, actorId: string, id: number, text: string) =>
+      deps.mantras.edit(teamId, id, text, actorId),
 
-    async removeLine(teamId: string, actorId: string, id: number) {
-      const removed = await deps.mantras.removeById(teamId, id, actorId);
-      return removed.ok ? ok(removed.line) : fail(removed.reason);
-    },
+    removeLine: (teamId: string, actorId: string, id: number) => deps.mantras.removeById(teamId, id, actorId),
 
     async createSchedule(input: {
       teamId: string;
@@ -146,7 +138,7 @@ export function createSettingsService(deps: {
     removeSchedule: (teamId: string, actorId: string, id: number) =>
       deps.schedules.remove(teamId, id, actorId),
 
-    /** Grants or revokes a role; the role service holds the rule (admins only). */
+    /** Grants or revokes a role; the role service holds the rule (`role.manage`). */
     setRole: (teamId: string, actorId: string, targetId: string, role: Role) =>
       deps.roles.setRole(teamId, actorId, targetId, role),
 

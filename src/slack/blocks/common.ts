@@ -27,14 +27,24 @@ export function buildTextMessage(text: string): { text: string; blocks: Block[] 
   return { text, blocks: [section(text)] };
 }
 
-/** A permission refusal, worded: what the action takes (the domain said which role). */
+/** Who a refused action is for, in words: the domain's refusal names the role, never the listener. */
+const neededRole = (m: Messages, refusal: { needed: GrantedRole }) =>
+  refusal.needed === 'admin' ? m.roleNameAdmin : m.roleNameManager;
+
+/** A permission refusal, worded for a reply: what the action takes. */
+export const notAllowedText = (m: Messages, refusal: { needed: GrantedRole }) =>
+  m.notAllowed({ needed: neededRole(m, refusal) });
+
+/** The same refusal as a notice on top of the App Home (which also says nothing was changed). */
+export const notAllowedNotice = (m: Messages, refusal: { needed: GrantedRole }) =>
+  m.homeNoticeNotAllowed({ needed: neededRole(m, refusal) });
+
+/** A permission refusal as a message. */
 export function buildNotAllowed(
   m: Messages,
   refusal: { needed: GrantedRole },
 ): { text: string; blocks: Block[] } {
-  return buildTextMessage(
-    m.notAllowed({ needed: refusal.needed === 'admin' ? m.roleNameAdmin : m.roleNameManager }),
-  );
+  return buildTextMessage(notAllowedText(m, refusal));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Deps } from '../../../deps.js';
 import type { HomeForm } from '../../../domain/home/home-service.js';
 import { momentRules } from '../../../domain/moments/moment-service.js';
 import { type Messages, messages } from '../../../i18n/index.js';
+import { notAllowedNotice } from '../../blocks/common.js';
 import type { HomeViewState } from '../../blocks/home.js';
 import {
   buildLineModal,
@@ -52,9 +53,6 @@ function parse<T extends z.ZodTypeAny>(schema: T, value: string | undefined): z.
   return parsed.success ? parsed.data : undefined;
 }
 
-const notAllowed = (m: Messages, needed: 'admin' | 'manager') =>
-  m.homeNoticeNotAllowed({ needed: needed === 'admin' ? m.roleNameAdmin : m.roleNameManager });
-
 /**
  * Opens one of the Home's forms that change the workspace, when the domain says this person may
  * (`HOME_FORMS`); anyone else (a forged payload) is told the role it takes, and nothing opens.
@@ -64,7 +62,7 @@ const adminForm =
   (form: HomeForm, build: (click: HomeClick) => Promise<Parameters<HomeClick['open']>[0] | string>): Verb =>
   async (click) => {
     const allowed = await click.deps.home.mayOpen(click.teamId, click.userId, form);
-    if (!allowed.ok) return notAllowed(click.m, allowed.needed);
+    if (!allowed.ok) return notAllowedNotice(click.m, allowed);
     const built = await build(click);
     return typeof built === 'string' ? built : click.open(built);
   };
@@ -120,7 +118,7 @@ const verbs: Record<string, Verb> = {
     const pulseId = parse(homeValues.pulseId, value);
     if (!pulseId) return m.homeNoticeGone;
     const closed = await deps.settings.closePulse(teamId, userId, pulseId, deps.clock());
-    if (!closed.ok) return closed.reason === 'not_allowed' ? notAllowed(m, closed.needed) : m.homeNoticeGone;
+    if (!closed.ok) return closed.reason === 'not_allowed' ? notAllowedNotice(m, closed) : m.homeNoticeGone;
     try {
       await createPulsePublisher(deps).publishResults(closed.value);
       return m.homeNoticePulseClosed;
@@ -139,11 +137,8 @@ const verbs: Record<string, Verb> = {
     if (choice.verb === 'remove') {
       const removed = await deps.settings.removeLine(teamId, userId, choice.id);
       if (removed.ok) return m.homeNoticeDeleted;
-      return {
-        not_allowed: notAllowed(m, 'admin'),
-        last_line: m.homeNoticeLastLine,
-        not_found: m.homeNoticeGone,
-      }[removed.reason];
+      if (removed.reason === 'not_allowed') return notAllowedNotice(m, removed);
+      return removed.reason === 'last_line' ? m.homeNoticeLastLine : m.homeNoticeGone;
     }
     return adminForm('visionLine', async () => {
       const lines = await deps.mantras.lines(
@@ -166,7 +161,7 @@ const verbs: Record<string, Verb> = {
     if (id === undefined) return m.homeNoticeGone;
     const removed = await deps.settings.removeSchedule(teamId, userId, id);
     if (removed.ok) return m.homeNoticeScheduleRemoved;
-    return removed.reason === 'not_allowed' ? notAllowed(m, removed.needed) : m.homeNoticeGone;
+    return removed.reason === 'not_allowed' ? notAllowedNotice(m, removed) : m.homeNoticeGone;
   },
 
   [HOME_ACTIONS.roleGrant]: adminForm('roleGrant', async ({ m }) => buildRoleModal(m)),
@@ -174,7 +169,7 @@ const verbs: Record<string, Verb> = {
     const target = parse(homeValues.userId, value);
     if (!target) return m.homeNoticeGone;
     const result = await deps.settings.setRole(teamId, userId, target, 'member');
-    if (!result.ok) return result.reason === 'not_allowed' ? notAllowed(m, 'admin') : m.homeNoticeGone;
+    if (!result.ok) return result.reason === 'not_allowed' ? notAllowedNotice(m, result) : m.homeNoticeGone;
     return result.value.effective === 'admin'
       ? m.homeNoticeSlackAdmin({ user: target })
       : m.homeNoticeRoleRevoked({ user: target });
@@ -195,7 +190,7 @@ const verbs: Record<string, Verb> = {
     if (choice.verb === 'archive') {
       const archived = await deps.standards.archive(teamId, userId, choice.tag, deps.clock());
       if (archived.ok) return m.homeStandardArchived({ tag: archived.value.tag });
-      return archived.reason === 'not_allowed' ? notAllowed(m, archived.needed) : m.homeNoticeGone;
+      return archived.reason === 'not_allowed' ? notAllowedNotice(m, archived) : m.homeNoticeGone;
     }
     return adminForm('standard', async () => {
       const active = await deps.standards.active(teamId);
@@ -212,7 +207,7 @@ const verbs: Record<string, Verb> = {
     const restored = await deps.standards.restore(teamId, userId, tag, deps.clock());
     if (restored.ok)
       return m.standardRestored({ tag: restored.value.tag, position: restored.value.position });
-    if (restored.reason === 'not_allowed') return notAllowed(m, restored.needed);
+    if (restored.reason === 'not_allowed') return notAllowedNotice(m, restored);
     return restored.reason === 'too_many' ? m.homeStandardTooMany({ max: restored.max }) : m.homeNoticeGone;
   },
 
@@ -232,7 +227,8 @@ const verbs: Record<string, Verb> = {
   [HOME_ACTIONS.eraseDeactivated]: async ({ deps, teamId, userId, m, value, open }) => {
     const target = parse(homeValues.userId, value);
     if (!target) return m.homeNoticeGone;
-    if (!(await deps.privacy.mayErase(teamId, userId, target))) return notAllowed(m, 'admin');
+    const allowed = await deps.privacy.mayErase(teamId, userId, target);
+    if (!allowed.ok) return notAllowedNotice(m, allowed);
     // Erased by another admin, or back in Slack, since this Home was published.
     if (!(await deps.privacy.isDeactivated(teamId, target))) return m.homeNoticeGone;
     return open(buildEraseModal(m, userId, { userId: target, deactivated: true }));

@@ -1,7 +1,7 @@
 import type { Deps } from '../../../deps.js';
 import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../../../domain/privacy/retention.js';
 import { buildAuditMessage } from '../../blocks/audit.js';
-import { buildTextMessage } from '../../blocks/common.js';
+import { buildNotAllowed, buildTextMessage } from '../../blocks/common.js';
 import { erasureText } from '../../blocks/home-privacy.js';
 import { pulseSpeech } from '../../blocks/pulse-common.js';
 import { parseErasureArgs, parseExportArgs, parseRetentionArgs } from '../../parsers/privacy-command.js';
@@ -24,7 +24,7 @@ export function privacyCultureSubcommands(deps: PrivacyCommandDeps): CultureSubc
       const targetId = parseErasureArgs(args);
       if (!targetId) return reply(buildTextMessage(m.privacyForgetUsage));
       const erased = await publisher.erase(teamId, userId, targetId);
-      if (!erased.ok) return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
+      if (!erased.ok) return reply(buildNotAllowed(m, erased));
       await reply(buildTextMessage(erasureText(m, userId, targetId, erased.value)));
     },
 
@@ -36,7 +36,7 @@ export function privacyCultureSubcommands(deps: PrivacyCommandDeps): CultureSubc
         return reply(buildTextMessage(m.privacyMyExportSent));
       }
       const sent = await publisher.sendWorkspaceExport(teamId, userId, locale);
-      if (!sent.ok) return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
+      if (!sent.ok) return reply(buildNotAllowed(m, sent));
       await reply(buildTextMessage(m.privacyExportSent));
     },
 
@@ -61,13 +61,8 @@ export function privacyCultureSubcommands(deps: PrivacyCommandDeps): CultureSubc
         parsed.kind === 'months'
           ? await deps.privacy.setRetention(teamId, userId, parsed.value)
           : await deps.privacy.setUninstallGrace(teamId, userId, parsed.value);
-      if (!result.ok) {
-        return reply(
-          buildTextMessage(
-            result.reason === 'not_allowed' ? m.notAllowed({ needed: m.roleNameAdmin }) : usage,
-          ),
-        );
-      }
+      if (!result.ok)
+        return reply(result.reason === 'not_allowed' ? buildNotAllowed(m, result) : buildTextMessage(usage));
       await reply(
         buildTextMessage(
           parsed.kind === 'months'
@@ -79,7 +74,7 @@ export function privacyCultureSubcommands(deps: PrivacyCommandDeps): CultureSubc
 
     async audit({ teamId, userId, locale, m, reply }) {
       const trail = await deps.privacy.auditTrail(teamId, userId, 15);
-      if (!trail.ok) return reply(buildTextMessage(m.notAllowed({ needed: m.roleNameAdmin })));
+      if (!trail.ok) return reply(buildNotAllowed(m, trail));
       const { timezone } = await deps.workspaces.get(teamId);
       await reply(buildAuditMessage(pulseSpeech(locale, timezone), trail.value));
     },

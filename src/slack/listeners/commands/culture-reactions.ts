@@ -1,5 +1,5 @@
 import type { Deps } from '../../../deps.js';
-import { buildTextMessage } from '../../blocks/common.js';
+import { buildNotAllowed, buildTextMessage } from '../../blocks/common.js';
 import { parseReactionArgs } from '../../parsers/culture-command.js';
 import type { CultureSubcommands } from './culture.js';
 
@@ -14,8 +14,8 @@ export function reactionCultureSubcommands(deps: Pick<Deps, 'reactionSettings'>)
       if (!change) return reply(buildTextMessage(m.reactionsUsage));
       const result = await deps.reactionSettings.set(teamId, userId, change);
       if (!result.ok) {
+        if (result.reason === 'not_allowed') return reply(buildNotAllowed(m, result));
         const problem = {
-          not_allowed: m.notAllowed({ needed: m.roleNameAdmin }),
           invalid_emoji: `${m.reactionsInvalidEmoji}\n${m.reactionsUsage}`,
           same_emoji: m.reactionsSameEmoji,
         }[result.reason];

@@ -7,7 +7,7 @@ import {
 } from '../../../domain/standards/standard.js';
 import type { StandardOutcome, StandardRefusal } from '../../../domain/standards/standard-service.js';
 import type { Messages } from '../../../i18n/index.js';
-import { buildRefusalWithText, buildTextMessage } from '../../blocks/common.js';
+import { buildRefusalWithText, buildTextMessage, notAllowedText } from '../../blocks/common.js';
 import { buildRestoreOffer, buildStandardsList, tagList } from '../../blocks/standards.js';
 import { escapeUserText } from '../../mrkdwn.js';
 import { parseStandardCommand } from '../../parsers/standard-command.js';
@@ -20,7 +20,7 @@ export function standardRefusalText(m: Messages, refusal: StandardRefusal, typed
   const code = (text: string) => escapeUserText(text).replace(/`/g, "'");
   switch (refusal.reason) {
     case 'not_allowed':
-      return m.notAllowed({ needed: m.roleNameAdmin });
+      return notAllowedText(m, refusal);
     case 'tag_too_short':
       return m.standardTagTooShort({ min: TAG_MIN_LENGTH });
     case 'tag_too_long':

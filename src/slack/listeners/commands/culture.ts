@@ -41,8 +41,8 @@ export function coreCultureSubcommands(
       if (!parsed) return reply(buildTextMessage(m.roleUsage));
       const result = await deps.roles.setRole(teamId, userId, parsed.userId, parsed.role);
       if (!result.ok) {
+        if (result.reason === 'not_allowed') return reply(buildNotAllowed(m, result));
         const problem = {
-          not_allowed: m.notAllowed({ needed: m.roleNameAdmin }),
           unknown_user: m.roleUnknownUser({ user: parsed.userId }),
           bot_user: m.roleBotUser,
         }[result.reason];

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { MANTRA_LINE_MAX } from '../../../domain/mantra/mantra-service.js';
+import type { GrantedRole } from '../../../domain/roles/permissions.js';
 import {
   MAX_ANONYMITY_THRESHOLD,
   MAX_WEIGHT,
@@ -8,6 +9,7 @@ import {
 } from '../../../domain/settings/settings-service.js';
 import { MIN_ANONYMITY_THRESHOLD } from '../../../domain/workspace/workspace-service.js';
 import { type Messages, messages } from '../../../i18n/index.js';
+import { notAllowedNotice } from '../../blocks/common.js';
 import { formatFireTime } from '../../blocks/schedules.js';
 import { republishHome } from '../../home-publisher.js';
 import { BLOCKS } from '../../ids.js';
@@ -54,7 +56,10 @@ export function handleHomeForm(submit: Submit) {
   };
 }
 
-export const notAllowed = (m: Messages) => ({ notice: m.homeNoticeNotAllowed({ needed: m.roleNameAdmin }) });
+/** A refused submission: the modal closes and the Home says what role it takes. */
+export const notAllowed = (m: Messages, refusal: { needed: GrantedRole }) => ({
+  notice: notAllowedNotice(m, refusal),
+});
 const fieldErrors = (errors: Record<string, string>, text: (block: string) => string) =>
   Object.fromEntries(Object.entries(errors).map(([block]) => [block, text(block)]));
 
@@ -70,7 +75,7 @@ export const handleHomeLine = handleHomeForm(async ({ deps, teamId, userId, m, a
   if (result.ok) return { notice: m.homeNoticeSaved };
   switch (result.reason) {
     case 'not_allowed':
-      return notAllowed(m);
+      return notAllowed(m, result);
     case 'empty':
       return { errors: { [BLOCKS.homeLineText]: m.homeLineEmpty } };
     case 'too_long':
@@ -104,7 +109,7 @@ export const handleHomeSchedule = handleHomeForm(async ({ deps, teamId, userId, 
   }
   switch (created.reason) {
     case 'not_allowed':
-      return notAllowed(m);
+      return notAllowed(m, created);
     case 'kind_unavailable':
       return {
         errors: { [BLOCKS.homeScheduleKind]: m.scheduleKindUnavailable({ kind: parsed.value.kind }) },
@@ -133,7 +138,7 @@ export const handleHomeRole = handleHomeForm(async ({ deps, teamId, userId, m, a
   }
   switch (result.reason) {
     case 'not_allowed':
-      return notAllowed(m);
+      return notAllowed(m, result);
     case 'unknown_user':
       return { errors: { [BLOCKS.homeRoleUser]: m.homeRoleUnknownUser } };
     case 'bot_user':
@@ -176,7 +181,7 @@ export const handleHomeSettings = handleHomeForm(async ({ deps, teamId, userId, 
   }
   const result = await deps.settings.updateWorkspace(teamId, userId, parsed.value);
   if (result.ok) return { notice: m.homeNoticeSaved };
-  if (result.reason === 'not_allowed') return notAllowed(m);
+  if (result.reason === 'not_allowed') return notAllowed(m, result);
   const errors: Record<string, string> = {};
   for (const [key, problem] of Object.entries(result.problems)) {
     if (problem) errors[settingsField[key] ?? BLOCKS.homeSettingZone] = settingsProblem(m, problem);

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../../../domain/privacy/retention.js';
-import { messages } from '../../../i18n/index.js';
+import { type Messages, messages } from '../../../i18n/index.js';
+import { notAllowedNotice } from '../../blocks/common.js';
 import { buildEraseModal, erasureText } from '../../blocks/home-privacy.js';
 import { republishHome } from '../../home-publisher.js';
 import { BLOCKS } from '../../ids.js';
@@ -17,11 +18,11 @@ export const handleHomeRetention = handleHomeForm(async ({ deps, teamId, userId,
   if (!parsed.ok) return { errors: parsed.errors };
   const { months, days } = parsed.value;
   const retention = await deps.privacy.setRetention(teamId, userId, months);
-  if (!retention.ok && retention.reason === 'not_allowed') return notAllowed(m);
+  if (!retention.ok && retention.reason === 'not_allowed') return notAllowed(m, retention);
   if (!retention.ok)
     return { errors: { [BLOCKS.privacyRetentionMonths]: m.privacyFieldInvalid(RETENTION_MONTHS) } };
   const grace = await deps.privacy.setUninstallGrace(teamId, userId, days);
-  if (!grace.ok && grace.reason === 'not_allowed') return notAllowed(m);
+  if (!grace.ok && grace.reason === 'not_allowed') return notAllowed(m, grace);
   if (!grace.ok)
     return { errors: { [BLOCKS.privacyGraceDays]: m.privacyFieldInvalid(UNINSTALL_GRACE_DAYS) } };
   return { notice: `${m.privacyRetentionSet({ months })} ${m.privacyGraceSet({ days })}` };
@@ -44,7 +45,7 @@ export const handleHomeErasePick = (deps: Deps) => async (args: Args) => {
       errors: { [BLOCKS.privacyErasePerson]: m.privacyErasePickMissing },
     });
   }
-  let allowed = false;
+  let allowed: Awaited<ReturnType<Deps['privacy']['mayErase']>>;
   try {
     allowed = await deps.privacy.mayErase(teamId, userId, target);
   } catch (err) {
@@ -52,10 +53,10 @@ export const handleHomeErasePick = (deps: Deps) => async (args: Args) => {
     await ack();
     return republishHome(deps, { teamId, userId }, { notice: m.privacyFailed });
   }
-  if (allowed)
+  if (allowed.ok)
     return ack({ response_action: 'update', view: buildEraseModal(m, userId, { userId: target }) });
   await ack();
-  await republishHome(deps, { teamId, userId }, notAllowed(m));
+  await republishHome(deps, { teamId, userId }, notAllowed(m, allowed));
 };
 
 /**
@@ -71,18 +72,29 @@ export const handleHomeErase = (deps: Deps) => async (args: Args) => {
   const target = parseEraseMetadata(view.private_metadata);
   let notice: string;
   try {
-    if (!target) notice = m.homeNoticeGone;
-    else if (!(await deps.privacy.mayErase(teamId, userId, target.userId))) notice = notAllowed(m).notice;
-    // Offered as a deactivated person: erased by another admin, or back in Slack, meanwhile.
-    else if (target.deactivated && !(await deps.privacy.isDeactivated(teamId, target.userId)))
-      notice = m.homeNoticeGone;
-    else {
-      const erased = await createPrivacyPublisher(deps).erase(teamId, userId, target.userId);
-      notice = erased.ok ? erasureText(m, userId, target.userId, erased.value) : notAllowed(m).notice;
-    }
+    notice = await erase(deps, m, teamId, userId, target);
   } catch (err) {
     deps.logger.error({ err, teamId, userId }, 'an erasure from the Home failed');
     notice = m.privacyFailed;
   }
   await republishHome(deps, { teamId, userId }, { notice });
 };
+
+/** The confirmed erasure, as the Home's notice: what was removed, or why nothing was. */
+async function erase(
+  deps: Deps,
+  m: Messages,
+  teamId: string,
+  userId: string,
+  target: ReturnType<typeof parseEraseMetadata>,
+): Promise<string> {
+  if (!target) return m.homeNoticeGone;
+  // Asked first: someone not allowed learns nothing of the person, deactivated or not.
+  const allowed = await deps.privacy.mayErase(teamId, userId, target.userId);
+  if (!allowed.ok) return notAllowedNotice(m, allowed);
+  // Offered as a deactivated person: erased by another admin, or back in Slack, meanwhile.
+  if (target.deactivated && !(await deps.privacy.isDeactivated(teamId, target.userId)))
+    return m.homeNoticeGone;
+  const erased = await createPrivacyPublisher(deps).erase(teamId, userId, target.userId);
+  return erased.ok ? erasureText(m, userId, target.userId, erased.value) : notAllowedNotice(m, erased);
+}

@@ -20,7 +20,7 @@ function standardProblem(
   const description = (text: string) => ({ errors: { [BLOCKS.homeStandardDescription]: text } });
   switch (refusal.reason) {
     case 'not_allowed':
-      return notAllowed(m);
+      return notAllowed(m, refusal);
     case 'tag_too_short':
       return tag(m.homeStandardTagTooShort({ min: TAG_MIN_LENGTH }));
     case 'tag_too_long':
@@ -93,7 +93,7 @@ export const handleHomeReactions = handleHomeForm(async ({ deps, teamId, userId,
   if (result.ok) return { notice: m.reactionsSet(result.value) };
   switch (result.reason) {
     case 'not_allowed':
-      return notAllowed(m);
+      return notAllowed(m, result);
     case 'invalid_emoji':
       return { errors: { [BLOCKS.homeReactionPraise]: m.homeReactionInvalid } };
     case 'same_emoji':

@@ -180,14 +180,9 @@ describe('the standards, reaction emoji, roles, privacy and moderation refuse by
     const { store, calls } = recordingStore<WorkspaceStore>({ ensure: WORKSPACE_ROW });
     const workspaces = createWorkspaceService(store, { locale: 'en', timezone: 'UTC' }, audit, people);
     const reactions = createReactionSettings(workspaces, people);
-    expect(await reactions.set(TEAM, 'UMANAGER', { praise: 'clap' })).toEqual({
-      ok: false,
-      reason: 'not_allowed',
-    });
-    expect(await people.setRole(TEAM, 'UMANAGER', 'UMEMBER', 'manager')).toEqual({
-      ok: false,
-      reason: 'not_allowed',
-    });
+    // Each refusal names the role it takes: the listeners word it from `needed`, never by themselves.
+    expect(await reactions.set(TEAM, 'UMANAGER', { praise: 'clap' })).toEqual(refusal('admin'));
+    expect(await people.setRole(TEAM, 'UMANAGER', 'UMEMBER', 'manager')).toEqual(refusal('admin'));
     const privacyStore = recordingStore<PrivacyStore>({ erasePerson: NO_ERASURE });
     const privacy = createPrivacyService({
       store: privacyStore.store,
@@ -197,15 +192,60 @@ describe('the standards, reaction emoji, roles, privacy and moderation refuse by
       hash: () => 'hashed',
       schedules: { reloadNow: () => {} },
     });
-    expect(await privacy.setRetention(TEAM, 'UMANAGER', 12)).toEqual({ ok: false, reason: 'not_allowed' });
-    expect(await privacy.erase(TEAM, 'UMANAGER', 'UMEMBER')).toEqual({ ok: false, reason: 'not_allowed' });
-    expect(await privacy.auditTrail(TEAM, 'UMEMBER')).toEqual({ ok: false, reason: 'not_allowed' });
+    expect(await privacy.setRetention(TEAM, 'UMANAGER', 12)).toEqual(refusal('admin'));
+    expect(await privacy.setUninstallGrace(TEAM, 'UMEMBER', 30)).toEqual(refusal('admin'));
+    expect(await privacy.mayErase(TEAM, 'UMANAGER', 'UMEMBER')).toEqual(refusal('admin'));
+    expect(await privacy.erase(TEAM, 'UMANAGER', 'UMEMBER')).toEqual(refusal('admin'));
+    expect(await privacy.exportWorkspace(TEAM, 'UMANAGER')).toEqual(refusal('admin'));
+    expect(await privacy.auditTrail(TEAM, 'UMEMBER')).toEqual(refusal('admin'));
+    expect(await privacy.deactivatedPeople(TEAM, 'UMANAGER')).toEqual(refusal('admin'));
+    expect(await privacy.adminOverview(TEAM, 'UMANAGER', { audit: 5, deactivated: 5 })).toEqual(
+      refusal('admin'),
+    );
     expect(calls).toEqual([]);
     expect(privacyStore.calls).toEqual([]);
     // A person may erase themselves; an admin anyone.
+    expect(await privacy.mayErase(TEAM, 'UMEMBER', 'UMEMBER')).toEqual({ ok: true });
     expect(await privacy.erase(TEAM, 'UMEMBER', 'UMEMBER')).toMatchObject({ ok: true });
     expect(await privacy.erase(TEAM, 'UADMIN', 'UMANAGER')).toMatchObject({ ok: true });
     expect(privacyStore.calls).toEqual(['erasePerson', 'erasePerson']);
+  });
+
+  it("the Home's settings, vision lines and roles: the settings service passes on the refusal, role and all", async () => {
+    const workspaceStore = recordingStore<WorkspaceStore>({ ensure: WORKSPACE_ROW });
+    const workspaces = createWorkspaceService(
+      workspaceStore.store,
+      { locale: 'en', timezone: 'UTC' },
+      audit,
+      people,
+    );
+    const mantraStore = recordingStore<MantraStore>({ removeById: { ok: false, reason: 'last_line' } });
+    const mantras = createMantraService(mantraStore.store, audit, async () => undefined, people);
+    const settings = createSettingsService({
+      roles: people,
+      workspaces,
+      mantras,
+      schedules: {} as never,
+      pulses: {} as never,
+    });
+    const change = {
+      locale: 'en' as const,
+      timezone: 'UTC',
+      recognitionChannelId: undefined,
+      anonymityThreshold: 3,
+      weights: { small: 1, big: 3 },
+      followUpDelayDays: null,
+    };
+    expect(await settings.updateWorkspace(TEAM, 'UMANAGER', change)).toEqual(refusal('admin'));
+    expect(await settings.addLine(TEAM, 'UMANAGER', 'A line', 'Customer first.')).toEqual(refusal('admin'));
+    expect(await settings.editLine(TEAM, 'UMEMBER', 1, 'A line')).toEqual(refusal('admin'));
+    expect(await settings.removeLine(TEAM, 'UMANAGER', 1)).toEqual(refusal('admin'));
+    expect(await settings.setRole(TEAM, 'UMEMBER', 'UMANAGER', 'member')).toEqual(refusal('admin'));
+    expect(workspaceStore.calls).toEqual([]);
+    expect(mantraStore.calls).toEqual([]);
+    // An admin gets past the check to the line's own answer.
+    expect(await settings.removeLine(TEAM, 'UADMIN', 1)).toEqual({ ok: false, reason: 'last_line' });
+    expect(mantraStore.calls).toEqual(['removeById']);
   });
 
   it("moments: an admin moderates anyone's moment, a manager only their own", async () => {
