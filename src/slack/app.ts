@@ -159,7 +159,7 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
       token: config.slackBotToken,
       receiver,
       // Without this Bolt calls auth.test from its constructor and an unreachable Slack becomes an
-      // unhandled rejection; init() in start() surfaces it as an ordinary error instead.
+      // unhandled rejection; our init() below is awaited by start(), an ordinary error instead.
       deferInitialization: true,
       logger: boltLogger,
       clientOptions,
@@ -173,6 +173,11 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
     return app.inFlight === 0;
   }
 
+  // Bolt's init is auth.test, a round trip to Slack: it runs while the caller registers the
+  // listeners and builds the rest of the bot; start() awaits it and fails with its error.
+  const initialised = app.init();
+  initialised.catch(() => {});
+
   app.error(async (error) => {
     // A replay stops at its ack on purpose; GuardedApp logs it once.
     if ((error.original ?? error) instanceof ReplayedRequest) return;
@@ -182,7 +187,7 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
   return {
     app,
     async start() {
-      await app.init();
+      await initialised;
       if (healthServer) {
         // Health first: it answers "connecting" while the socket opens.
         const server = healthServer;
