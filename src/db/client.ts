@@ -107,7 +107,7 @@ async function pingDb(db: Db): Promise<boolean> {
 }
 
 /** drizzle/ sits at the project root, both beside src/ (tsx) and beside dist/ (compiled). */
-function migrationsFolder(): string {
+export function migrationsFolder(): string {
   for (const up of ['../../drizzle/', '../../../drizzle/']) {
     const folder = fileURLToPath(new URL(up, import.meta.url));
     if (existsSync(`${folder}meta/_journal.json`)) return folder;
