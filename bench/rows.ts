@@ -201,7 +201,7 @@ const throughput: Step = async (bench) => {
   const r = await alternate(
     bench,
     async (app) => {
-      const load = await commandLoad(target(bench, app), praise, { connections: 20, seconds: 10 });
+      const load = await commandLoad(target(bench, app), praise, { connections: 20, seconds: 5 });
       return load.requestsPerSecond;
     },
     (app) => commandLoad(target(bench, app), praise, { connections: 20, seconds: 2 }),
