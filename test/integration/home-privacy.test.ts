@@ -8,18 +8,21 @@ import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { exportedFiles } from '../support/exports.js';
 import { control, elements, homeTab, seedBusyWorkspace, viewText } from '../support/home-tab.js';
+import {
+  ADMIN,
+  ANA,
+  addPrivacyPeople,
+  BEN,
+  CAL,
+  commandInSupport,
+  KUDOS,
+  SAM,
+  SUPPORT,
+  ZOE,
+} from '../support/privacy-people.js';
 import { pulseDriver } from '../support/pulse-helpers.js';
 import { columnsContaining } from '../support/scan.js';
 import { TEST_TEAM } from '../support/test-bot.js';
-
-const ADMIN = 'U0ADMIN1'; // a Slack workspace admin: admin of the bot without a grant
-const SAM = 'U0SAM42X';
-const ANA = 'U0ANA77Y';
-const BEN = 'U0BEN55Z';
-const CAL = 'U0CAL66W';
-const ZOE = 'U0ZOE88V'; // speaks French; made admin where a test needs a French admin
-const SUPPORT = 'C0SUPPORT';
-const KUDOS = 'C0KUDOS';
 
 // Markers no other text has, so a scan can look for them in every column of every table.
 const SAM_STORY = 'SAMSTORY-5e1d: walked the customer through the new invoice, line by line.';
@@ -29,15 +32,7 @@ const SAM_ANSWER = 'SAMANSWER-13f0 more time with customers';
 describeEachDatabase('privacy on the App Home', (db) => {
   const { it, suiteBot } = botTest(db, {
     setUp(t) {
-      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-      for (const [id, name] of [
-        [SAM, 'sam'],
-        [ANA, 'ana'],
-        [BEN, 'ben'],
-        [CAL, 'cal'],
-      ] as const)
-        t.emulator.addUser({ id, name, locale: 'en-US' });
-      t.emulator.addUser({ id: ZOE, name: 'zoé', locale: 'fr-FR' });
+      addPrivacyPeople(t);
       t.emulator.addChannel({ id: SUPPORT, name: 'support', members: [ADMIN, SAM, ANA, BEN, CAL, ZOE] });
       t.emulator.addChannel({ id: KUDOS, name: 'kudos' });
     },
@@ -45,15 +40,8 @@ describeEachDatabase('privacy on the App Home', (db) => {
   const h = homeTab(suiteBot);
   const p = pulseDriver(suiteBot, db, SUPPORT);
 
-  async function command(command: string, text: string, userId: string) {
-    const t = suiteBot();
-    const before = t.emulator.responses.length;
-    const res = await t.driver.command({ command, text, userId, channelId: SUPPORT });
-    expect(res.status).toBe(200);
-    const reply = await t.emulator.waitForResponse((r) => t.emulator.responses.indexOf(r) >= before);
-    await t.bot.whenIdle();
-    return reply.body as { text: string };
-  }
+  const command = (command: string, text: string, userId: string) =>
+    commandInSupport(suiteBot(), command, text, userId);
 
   /** Sam's life in the bot: a story he wrote, one naming him, a manager role, a named pulse answer. */
   async function seedSam() {

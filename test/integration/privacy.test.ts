@@ -15,18 +15,21 @@ import { createSlackDriver } from '../../src/sandbox/slack-driver.js';
 import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { exportedFiles } from '../support/exports.js';
+import {
+  ADMIN,
+  ANA,
+  addPrivacyPeople,
+  BEN,
+  CAL,
+  commandInSupport,
+  KUDOS,
+  SAM,
+  SUPPORT,
+} from '../support/privacy-people.js';
 import { pulseDriver } from '../support/pulse-helpers.js';
 import { columnsContaining, rowsOfTeam } from '../support/scan.js';
 import { SIGNING_SECRET, TEST_TEAM } from '../support/test-bot.js';
 
-const ADMIN = 'U0ADMIN1';
-const SAM = 'U0SAM42X';
-const ANA = 'U0ANA77Y';
-const BEN = 'U0BEN55Z';
-const CAL = 'U0CAL66W';
-const ZOE = 'U0ZOE88V'; // speaks French
-const SUPPORT = 'C0SUPPORT';
-const KUDOS = 'C0KUDOS';
 const OTHER_TEAM = 'T0OTHER';
 const HASH_KEY = 'privacy-test-key-0123456789';
 const DAY = 24 * 3_600_000;
@@ -41,30 +44,15 @@ describeEachDatabase('privacy: erasure, export, retention, audit, uninstall, iso
   const { it, suiteBot } = botTest(db, {
     start: { env: { ERASURE_HASH_KEY: HASH_KEY } },
     setUp(t) {
-      t.emulator.addUser({ id: ADMIN, name: 'ada', is_admin: true, locale: 'en-US' });
-      for (const [id, name] of [
-        [SAM, 'sam'],
-        [ANA, 'ana'],
-        [BEN, 'ben'],
-        [CAL, 'cal'],
-      ] as const)
-        t.emulator.addUser({ id, name, locale: 'en-US' });
-      t.emulator.addUser({ id: ZOE, name: 'zoé', locale: 'fr-FR' });
+      addPrivacyPeople(t);
       t.emulator.addChannel({ id: SUPPORT, name: 'support' });
       t.emulator.addChannel({ id: KUDOS, name: 'kudos' });
     },
   });
   const p = pulseDriver(suiteBot, db, SUPPORT);
 
-  async function command(command: string, text: string, userId: string, driver = suiteBot().driver) {
-    const t = suiteBot();
-    const before = t.emulator.responses.length;
-    const res = await driver.command({ command, text, userId, channelId: SUPPORT });
-    expect(res.status).toBe(200);
-    const reply = await t.emulator.waitForResponse((r) => t.emulator.responses.indexOf(r) >= before);
-    await t.bot.whenIdle();
-    return reply.body as { text: string; response_type: string };
-  }
+  const command = (command: string, text: string, userId: string, driver = suiteBot().driver) =>
+    commandInSupport(suiteBot(), command, text, userId, driver);
   const culture = (text: string, userId: string, driver = suiteBot().driver) =>
     command('/culture', text, userId, driver);
 
