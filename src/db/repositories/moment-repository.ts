@@ -94,10 +94,16 @@ export function createMomentRepository(db: Db) {
   const repository = {
     get,
 
+    /**
+     * One statement, so one round trip (a praise is the busiest write there is): the moment, its
+     * colleagues and its standards are inserted by data-modifying CTEs, which Postgres runs
+     * atomically with the statement. The result has a row per cited standard (one with a null
+     * tag when it cites none), and none when the dedupe key was stored already.
+     */
     async insert(input: NewMomentRow, now: Date) {
-      return db.transaction(async (tx) => {
-        const { colleagueIds, standards: tags, ...row } = input;
-        const [inserted] = await tx
+      const { colleagueIds, standards: tags, ...row } = input;
+      const inserted = db.$with('inserted').as(
+        db
           .insert(moments)
           .values({
             ...row,
@@ -108,37 +114,62 @@ export function createMomentRepository(db: Db) {
           })
           // A double click or a redelivered submission carries the same dedupe key: keep the first.
           .onConflictDoNothing({ target: [moments.teamId, moments.dedupeKey] })
-          .returning();
-        if (!inserted) {
-          const [existing] = await tx
-            .select()
-            .from(moments)
-            .where(and(eq(moments.teamId, input.teamId), eq(moments.dedupeKey, input.dedupeKey ?? '')));
-          if (!existing) throw new Error('moment dedupe conflict without a stored row');
-          const ids = await tx
-            .select({ userId: momentColleagues.userId })
-            .from(momentColleagues)
-            .where(eq(momentColleagues.momentId, existing.id));
-          return {
-            moment: toMoment(existing, ids.map((r) => r.userId).sort(), await standardsOf(tx, existing.id)),
-            created: false,
-          };
-        }
-        if (colleagueIds.length) {
-          await tx.insert(momentColleagues).values(
-            colleagueIds.map((userId) => ({
-              teamId: input.teamId,
-              momentId: inserted.id,
-              userId,
-              createdAt: now,
-            })),
-          );
-        }
-        // A new moment cites nothing yet: no links to replace, and the tags it now cites are
-        // known without reading them back (a praise is the busiest write there is).
-        const cited = await addStandards(tx, inserted, tags);
-        return { moment: toMoment(inserted, [...colleagueIds].sort(), cited), created: true };
-      });
+          .returning(),
+      );
+      const cited = db.$with('cited').as(
+        db
+          .select({
+            id: standards.id,
+            tag: standards.tag,
+            archivedAt: standards.archivedAt,
+            position: standards.position,
+          })
+          .from(standards)
+          .where(and(eq(standards.teamId, input.teamId), inArray(standards.tag, tags))),
+      );
+      const named = colleagueIds.length
+        ? sql`(values ${sql.join(
+            colleagueIds.map((userId) => sql`(${userId})`),
+            sql`, `,
+          )}) as named(user_id)`
+        : sql`(select null::text as user_id where false) as named`;
+      const addColleagues = db
+        .$with('add_colleagues')
+        .as(
+          db
+            .insert(momentColleagues)
+            .select(
+              sql`select inserted.team_id, inserted.id, named.user_id, inserted.created_at from inserted, ${named}`,
+            ),
+        );
+      const addStandardLinks = db
+        .$with('add_standards')
+        .as(
+          db
+            .insert(momentStandards)
+            .select(
+              sql`select inserted.team_id, inserted.id, cited.id, inserted.kind, inserted.created_at from inserted, cited`,
+            ),
+        );
+      const rows = await db
+        .with(inserted, cited, addColleagues, addStandardLinks)
+        .select({ moment: inserted._.selectedFields, tag: cited.tag })
+        .from(inserted)
+        .leftJoin(cited, sql`true`)
+        .orderBy(sql`${cited.archivedAt} is not null`, asc(cited.position));
+      const first = rows[0];
+      if (first) {
+        const citedTags = rows.flatMap((r) => (r.tag === null ? [] : [r.tag]));
+        return { moment: toMoment(first.moment, [...colleagueIds].sort(), citedTags), created: true };
+      }
+      const [existing] = await db
+        .select()
+        .from(moments)
+        .where(and(eq(moments.teamId, input.teamId), eq(moments.dedupeKey, input.dedupeKey ?? '')));
+      if (!existing) throw new Error('moment dedupe conflict without a stored row');
+      const moment = await get(input.teamId, existing.id);
+      if (!moment) throw new Error('moment dedupe conflict without a stored row');
+      return { moment, created: false };
     },
 
     async update(teamId: string, id: string, patch: MomentPatch, now: Date) {

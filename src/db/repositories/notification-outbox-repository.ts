@@ -32,6 +32,11 @@ const toPending = (row: typeof notificationOutbox.$inferSelect): PendingNotifica
 });
 
 export function createNotificationOutboxRepository(db: Db) {
+  // Runs once for every DM and post delivered: built once.
+  const removeOne = db
+    .delete(notificationOutbox)
+    .where(eq(notificationOutbox.id, sql.placeholder('id')))
+    .prepare('outbox_remove');
   return {
     /** Stores notifications already claimed by the caller until `claimedUntil` (it tries them at once). */
     async add(
@@ -89,7 +94,7 @@ export function createNotificationOutboxRepository(db: Db) {
 
     /** Delivered (or given up): the row and the text it held go. */
     async remove(id: string) {
-      await db.delete(notificationOutbox).where(eq(notificationOutbox.id, id));
+      await removeOne.execute({ id });
     },
 
     /** Not delivered this time: released for another attempt at `nextAttemptAt`. */

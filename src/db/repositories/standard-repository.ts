@@ -14,21 +14,19 @@ const columns = {
   archivedAt: standards.archivedAt,
 };
 
+/** A team's standards: active ones by position, then archived ones (most recently archived last). */
+function listQuery(tx: Tx | Db) {
+  return tx
+    .select(columns)
+    .from(standards)
+    .orderBy(sql`${standards.archivedAt} is not null`, asc(standards.position), asc(standards.archivedAt))
+    .$dynamic();
+}
+
 function writer(tx: Tx | Db): StandardWriter {
   return {
     async list(teamId) {
-      return (
-        tx
-          .select(columns)
-          .from(standards)
-          .where(eq(standards.teamId, teamId))
-          // Active ones by position, then the archived ones (most recently archived last).
-          .orderBy(
-            sql`${standards.archivedAt} is not null`,
-            asc(standards.position),
-            asc(standards.archivedAt),
-          )
-      );
+      return listQuery(tx).where(eq(standards.teamId, teamId));
     },
     async insert(teamId, row) {
       const [inserted] = await tx
@@ -48,9 +46,12 @@ function writer(tx: Tx | Db): StandardWriter {
 }
 
 export function createStandardRepository(db: Db): StandardStore {
-  const direct = writer(db);
+  // Every story logged reads its team's standards (the #tags it may cite): built once.
+  const listOfTeam = listQuery(db)
+    .where(eq(standards.teamId, sql.placeholder('teamId')))
+    .prepare('standards_of_team');
   return {
-    list: (teamId): Promise<Standard[]> => direct.list(teamId),
+    list: (teamId): Promise<Standard[]> => listOfTeam.execute({ teamId }),
 
     async insertMissing(teamId, rows) {
       if (rows.length === 0) return;

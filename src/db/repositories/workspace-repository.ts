@@ -10,17 +10,34 @@ export interface WorkspaceRow {
 }
 
 export function createWorkspaceRepository(db: Db) {
+  // Both run for most requests (a command reads its workspace; an event is checked against
+  // retries): built once.
+  const readWorkspace = db
+    .select()
+    .from(workspaces)
+    .where(eq(workspaces.teamId, sql.placeholder('teamId')))
+    .prepare('workspace_of_team');
+  const recordEvent = db
+    .insert(processedEvents)
+    .values({
+      teamId: sql.placeholder('teamId'),
+      eventId: sql.placeholder('eventId'),
+      receivedAt: sql.placeholder('now'),
+    })
+    .onConflictDoNothing()
+    .returning({ eventId: processedEvents.eventId })
+    .prepare('event_ledger_first_arrival');
   return {
     /** The workspace row, created with the given defaults the first time the team is seen. */
     async ensure(teamId: string, defaults: { locale: string; timezone: string }): Promise<WorkspaceRow> {
       // Read first: every command reads its workspace, only the very first one creates it.
-      const [existing] = await db.select().from(workspaces).where(eq(workspaces.teamId, teamId));
+      const [existing] = await readWorkspace.execute({ teamId });
       if (existing) return existing;
       await db
         .insert(workspaces)
         .values({ teamId, locale: defaults.locale, timezone: defaults.timezone })
         .onConflictDoNothing();
-      const [row] = await db.select().from(workspaces).where(eq(workspaces.teamId, teamId));
+      const [row] = await readWorkspace.execute({ teamId });
       if (!row) throw new Error(`workspace ${teamId} vanished right after insert`);
       return row;
     },
@@ -37,11 +54,7 @@ export function createWorkspaceRepository(db: Db) {
      * The primary key makes this safe across replicas.
      */
     async markEventProcessed(teamId: string, eventId: string, now: Date): Promise<boolean> {
-      const inserted = await db
-        .insert(processedEvents)
-        .values({ teamId, eventId, receivedAt: now })
-        .onConflictDoNothing()
-        .returning({ eventId: processedEvents.eventId });
+      const inserted = await recordEvent.execute({ teamId, eventId, now });
       return inserted.length > 0;
     },
 

@@ -88,6 +88,9 @@ export interface PurgeSummary {
  * People's rights over their data, and the admins' proof of what happened: erasure, export,
  * retention, the uninstall grace period, deactivated people. Every call is scoped by team id.
  */
+/** How often a replica checks that a workspace it hears from is not marked uninstalled. */
+export const INSTALLED_CHECK_EVERY_MS = 60_000;
+
 export function createPrivacyService(deps: {
   store: PrivacyStore;
   roles: Authorizer;
@@ -98,6 +101,8 @@ export function createPrivacyService(deps: {
   schedules: { reloadNow(): void };
 }) {
   const { store, roles, workspaces, audit } = deps;
+  /** When this replica last made sure each workspace is not marked uninstalled (ms). */
+  const installedCheckedAt = new Map<string, number>();
   /** Retention, the audit trail, deactivated people, the workspace export (`privacy.manage`). */
   const mayManage = (teamId: string, userId: string) => roles.authorize(teamId, userId, 'privacy.manage');
   /** A person may erase themselves; someone who manages privacy, anyone. The refusal names the role. */
@@ -255,6 +260,8 @@ export function createPrivacyService(deps: {
      * an uninstalled workspace) and the grace period starts. A repeat changes nothing.
      */
     async uninstalled(teamId: string, now: Date): Promise<boolean> {
+      // The next request from the workspace, here, checks for a return at once.
+      installedCheckedAt.delete(teamId);
       const changed = await store.setUninstalled(teamId, now);
       if (changed) {
         deps.schedules.reloadNow();
@@ -263,9 +270,21 @@ export function createPrivacyService(deps: {
       return changed;
     },
 
-    /** The workspace is talking to us again: the purge is called off, schedules resume. */
-    async reinstalled(teamId: string): Promise<boolean> {
-      const changed = await store.setUninstalled(teamId, null);
+    /**
+     * The workspace is talking to us again: the purge is called off, schedules resume.
+     * Every request from a workspace says so, but checking on each one would add a write to
+     * every ack's after-work for a change that almost never happens. One check a minute per
+     * workspace and replica is enough: a return is noticed within a minute of its first
+     * request, against a grace period counted in days.
+     */
+    async reinstalled(teamId: string, now: Date): Promise<boolean> {
+      const checkedAt = installedCheckedAt.get(teamId);
+      if (checkedAt !== undefined && now.getTime() - checkedAt < INSTALLED_CHECK_EVERY_MS) return false;
+      installedCheckedAt.set(teamId, now.getTime());
+      const changed = await store.setUninstalled(teamId, null).catch((err: unknown) => {
+        installedCheckedAt.delete(teamId);
+        throw err;
+      });
       if (changed) {
         deps.schedules.reloadNow();
         await audit.record(teamId, SYSTEM_ACTOR, 'app_reinstalled');

@@ -26,10 +26,10 @@ export function registerListeners(app: App, deps: Deps) {
     await next();
     // Anything but the uninstall itself means the app is installed there: a workspace that
     // comes back within its grace period keeps its data and its schedules. After the handler,
-    // so no ack waits for it.
+    // so no ack waits for it (and at most once a minute per workspace: see reinstalled).
     const eventType = envelope.event?.type;
     if (context.teamId && eventType !== EVENTS.appUninstalled && eventType !== EVENTS.tokensRevoked) {
-      await deps.privacy.reinstalled(context.teamId).catch((err: unknown) => {
+      await deps.privacy.reinstalled(context.teamId, deps.clock()).catch((err: unknown) => {
         deps.logger.error({ err, teamId: context.teamId }, 'recording a reinstall failed');
       });
     }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createErasureHasher, isErasedId } from '../../../../src/domain/privacy/erasure-hash.js';
 import { buildWorkspaceExport } from '../../../../src/domain/privacy/export-csv.js';
-import { monthsBefore } from '../../../../src/domain/privacy/privacy-service.js';
+import {
+  createPrivacyService,
+  INSTALLED_CHECK_EVERY_MS,
+  monthsBefore,
+  type PrivacyStore,
+} from '../../../../src/domain/privacy/privacy-service.js';
 
 describe('monthsBefore', () => {
   it('counts calendar months back, clamped to the shorter month’s last day', () => {
@@ -72,5 +77,73 @@ describe('buildWorkspaceExport', () => {
       "P-shown,,3,,,'=cmd|3",
       '',
     ]);
+  });
+});
+
+describe('noticing that an uninstalled workspace came back', () => {
+  /** A store that only knows whether each team is marked uninstalled, and counts the writes. */
+  function uninstallStore() {
+    const uninstalled = new Set<string>();
+    let writes = 0;
+    const store = {
+      async setUninstalled(teamId: string, at: Date | null) {
+        writes += 1;
+        const was = uninstalled.has(teamId);
+        if (at) uninstalled.add(teamId);
+        else uninstalled.delete(teamId);
+        return was !== Boolean(at);
+      },
+    } as Partial<PrivacyStore> as PrivacyStore;
+    return { store, uninstalled, writes: () => writes };
+  }
+  const serviceOn = (store: PrivacyStore, reloads: string[]) =>
+    createPrivacyService({
+      store,
+      roles: {} as never,
+      workspaces: {} as never,
+      audit: {
+        record: async (_team: string, _actor: string, action: string) => void reloads.push(action),
+      } as never,
+      hash: () => 'hashed',
+      schedules: { reloadNow: () => reloads.push('reload') },
+    });
+  const at = (ms: number) => new Date(Date.parse('2026-11-23T09:00:00Z') + ms);
+
+  it('checks a workspace at most once a minute per replica, and at once after an uninstall here', async () => {
+    const { store, uninstalled, writes } = uninstallStore();
+    const seen: string[] = [];
+    const privacy = serviceOn(store, seen);
+    expect(await privacy.reinstalled('T1', at(0))).toBe(false);
+    expect(await privacy.reinstalled('T1', at(1_000))).toBe(false);
+    expect(await privacy.reinstalled('T2', at(1_000))).toBe(false);
+    expect(writes()).toBe(2);
+
+    // Another replica records the uninstall: this one notices the return within the minute.
+    uninstalled.add('T1');
+    expect(await privacy.reinstalled('T1', at(INSTALLED_CHECK_EVERY_MS - 1))).toBe(false);
+    expect(await privacy.reinstalled('T1', at(INSTALLED_CHECK_EVERY_MS))).toBe(true);
+    expect(uninstalled.has('T1')).toBe(false);
+    expect(seen).toEqual(['reload', 'app_reinstalled']);
+
+    // An uninstall on this replica: the very next request checks again.
+    expect(await privacy.uninstalled('T1', at(INSTALLED_CHECK_EVERY_MS + 1))).toBe(true);
+    expect(await privacy.reinstalled('T1', at(INSTALLED_CHECK_EVERY_MS + 2))).toBe(true);
+    expect(uninstalled.has('T1')).toBe(false);
+  });
+
+  it('checks again on the next request when the check failed', async () => {
+    const { store, writes } = uninstallStore();
+    let failing = true;
+    const flaky = {
+      setUninstalled: async (teamId: string, at: Date | null) => {
+        if (failing) throw new Error('database down');
+        return store.setUninstalled(teamId, at);
+      },
+    } as Partial<PrivacyStore> as PrivacyStore;
+    const privacy = serviceOn(flaky, []);
+    await expect(privacy.reinstalled('T1', at(0))).rejects.toThrow('database down');
+    failing = false;
+    expect(await privacy.reinstalled('T1', at(1))).toBe(false);
+    expect(writes()).toBe(1);
   });
 });
