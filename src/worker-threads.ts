@@ -1,4 +1,6 @@
 import { type ChildProcess, type ForkOptions, fork } from 'node:child_process';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -29,4 +31,22 @@ export function forkSibling(callerUrl: string, name: string, args: string[]): Ch
     ...options,
     execArgv: ['--import', 'tsx'],
   });
+}
+
+/** How much lower than the main thread a background thread runs (a nice value, 0–19). */
+const BACKGROUND_NICENESS = 10;
+
+/**
+ * Called first thing in a worker thread (the database, the charts): this thread gets the CPU
+ * only after the main thread, which acks Slack. On a busy two-core machine an ack otherwise
+ * waits for the kernel to deschedule a thread running a query. Linux gives each thread its
+ * own nice value (setpriority with a thread id); elsewhere, or without /proc, nothing changes.
+ */
+export function runBelowMainThread(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId)) setPriority(threadId, BACKGROUND_NICENESS);
+  } catch {
+    // Not Linux, or not allowed: the thread keeps the main thread's priority.
+  }
 }

@@ -4,11 +4,13 @@
  * a transferred buffer (no copy).
  */
 import { parentPort } from 'node:worker_threads';
+import { runBelowMainThread } from '../worker-threads.js';
 import { drawChartPng } from './draw.js';
 import type { RenderReply, RenderRequest } from './render.js';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker.ts runs only as a worker thread');
+runBelowMainThread();
 
 let queue = Promise.resolve();
 port.on('message', (request: RenderRequest) => {

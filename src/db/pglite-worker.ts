@@ -11,6 +11,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
+import { runBelowMainThread } from '../worker-threads.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-remote.js';
 import { PGLITE_OPTIONS } from './pglite-settings.js';
 
@@ -19,7 +20,8 @@ const port = parentPort;
 if (!port) throw new Error('pglite-worker.ts runs only as a worker thread');
 
 // drizzle's PGlite driver asks for these types as the strings Postgres sends (it parses them
-// itself); parser functions cannot cross threads, so the worker applies the same ones.
+// itself); parser functions cannot cross threads, so the worker applies the same ones. Given
+// once to PGlite rather than with each query, which would merge them with its own on every call.
 const keepText = (value: string) => value;
 const parsers = Object.fromEntries(
   [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map(
@@ -33,7 +35,7 @@ const parsers = Object.fromEntries(
 // waited 200-450 ms for code it did not need yet. A timer keeps the loop turning until we serve.
 const openingTimer = setInterval(() => {}, 60_000);
 try {
-  serve(await PGlite.create(setup.dataDir, PGLITE_OPTIONS));
+  serve(await PGlite.create(setup.dataDir, { ...PGLITE_OPTIONS, parsers }));
 } catch (err) {
   port.postMessage({ kind: 'failed', error: describeError(err) } satisfies WorkerReply);
 } finally {
@@ -41,6 +43,8 @@ try {
 }
 
 function serve(pg: PGlite) {
+  // Open (start-up is a race between this thread and the main one): from now on, second.
+  runBelowMainThread();
   let queue: Promise<void> = Promise.resolve();
   port?.on('message', (request: WorkerRequest) => {
     queue = queue.then(() => handle(pg, request));
@@ -56,7 +60,7 @@ async function handle(pg: PGlite, request: WorkerRequest) {
     return;
   }
   try {
-    const result = await pg.query(request.sql, request.params, { rowMode: request.rowMode, parsers });
+    const result = await pg.query(request.sql, request.params, { rowMode: request.rowMode });
     port?.postMessage({ kind: 'result', id: request.id, result } satisfies WorkerReply);
   } catch (err) {
     port?.postMessage({ kind: 'error', id: request.id, error: describeError(err) } satisfies WorkerReply);
