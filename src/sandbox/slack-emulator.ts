@@ -60,7 +60,9 @@ export type Fault =
   | { status: 500 | 502 | 503 }
   | { error: string }
   /** The call reaches Slack this late (a slow network): handled then, as Slack would, trigger expiry included. */
-  | { delayMs: number };
+  | { delayMs: number }
+  /** The call is held until the promise settles (a Slack that answers when the test says so). */
+  | { until: Promise<void> };
 
 export interface Rejection {
   method: string;
@@ -1025,7 +1027,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
 
   function apiReply(method: string, args: SlackArgs, token: string | undefined): Reply {
     const fault = takeFault(method);
-    if (fault && !('delayMs' in fault)) {
+    if (fault && !('delayMs' in fault) && !('until' in fault)) {
       if ('error' in fault) return { status: 200, body: fail(fault.error), fault: true };
       if (fault.status === 429) {
         return {
@@ -1063,6 +1065,9 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       if (slow && 'delayMs' in slow) {
         takeFault(method);
         await new Promise((resolve) => setTimeout(resolve, slow.delayMs).unref());
+      } else if (slow && 'until' in slow) {
+        takeFault(method);
+        await slow.until;
       }
       reply = apiReply(method, args, token);
     } catch (err) {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect, vi } from 'vitest';
 import { momentColleagues, moments } from '../../src/db/schema.js';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../../src/slack/ids.js';
+import { AFTER_ACK_TURNS } from '../../src/slack/request-guard.js';
 import { botTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { lessonModalValues, momentModalValues } from '../support/moment-values.js';
@@ -418,5 +419,31 @@ describeEachDatabase('customer moments', (db) => {
     await t.driver.command({ command: '/culture', text: 'channel recognition off', userId: ADMIN });
     await t.emulator.waitForResponse();
     expect((await t.bot.deps.workspaces.get(TEST_TEAM)).settings.recognitionChannelId).toBeUndefined();
+  });
+
+  it('acks a burst of stories at once and does their work after, a few at a time', async ({ t }) => {
+    // Slack holds each DM until released: the requests that reached their DM keep their turn.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const burst = AFTER_ACK_TURNS + 2;
+    t.emulator.failNext('chat.postMessage', { until: held }, burst);
+    const acks = await Promise.all(
+      Array.from({ length: burst }, (_, n) =>
+        t.driver.command({ command: '/praise', text: `<@${SAM}> ${STORY} (${n + 1})`, userId: AUTHOR }),
+      ),
+    );
+    expect(acks.map((r) => r.status)).toEqual(Array(burst).fill(200));
+
+    // As many stories as there are turns get stored; the others wait for a turn, not stored yet.
+    await vi.waitFor(async () => expect(await rows()).toHaveLength(AFTER_ACK_TURNS), { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await rows()).toHaveLength(AFTER_ACK_TURNS);
+
+    release();
+    expect(await t.bot.whenIdle(10_000)).toBe(true);
+    expect(await rows()).toHaveLength(burst);
+    expect(dmsTo(SAM)).toHaveLength(burst);
   });
 });
