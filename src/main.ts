@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { RunningBot } from './bot.js';
 import { type Config, ConfigError, hasSlackCredentials, loadConfig, loadDotEnv } from './config.js';
-import { type Database, openDatabase } from './db/client.js';
+import { type Database, openMigratedDatabase } from './db/client.js';
 import { DataDirLocked, lockDataDir } from './db/data-dir-lock.js';
 import { createLogger, type Logger } from './logger.js';
 import { SHUTDOWN } from './shutdown.js';
@@ -23,8 +23,8 @@ export interface StartOptions {
 /**
  * The composition root: config → database → migrations → services → Slack app → scheduler.
  * The rest of the bot (bot.ts) loads while the database opens and migrates: on PGlite the
- * worker thread compiles Postgres meanwhile, on Postgres the connection and the migrator's
- * reads overlap it, and neither waits for the other.
+ * worker thread compiles Postgres meanwhile, on Postgres the migration runs beside it (on a
+ * thread of its own when there is one to apply, db/client.ts), and neither waits for the other.
  */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -38,11 +38,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         );
   const [database, { assembleBot }] = await Promise.all([
     (async () => {
-      const opened =
-        options.database ??
-        (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
-      await opened.migrate();
-      return opened;
+      if (!options.database)
+        return openMigratedDatabase(
+          config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+        );
+      await options.database.migrate();
+      return options.database;
     })(),
     import('./bot.js'),
   ]).catch(async (err: unknown) => {

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
+import { newestRecorded, pendingMigrationsSql, upToDate } from './migrations.js';
 import { openRemotePglite } from './pglite-remote.js';
 import type * as schema from './schema.js';
 
@@ -44,36 +46,95 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return openPglite(target.dataDir);
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const [{ default: postgres }, { drizzle: drizzlePostgres }, schema] = await Promise.all([
-    import('postgres'),
-    import('drizzle-orm/postgres-js'),
-    import('./schema.js'),
-  ]);
+/**
+ * Opens the database and migrates it, the migration started as early as the database allows.
+ * On Postgres it needs nothing the opening loads, so it starts first and overlaps the loading
+ * of the driver and of the rest of the bot (main.ts). On PGlite every query goes through the
+ * worker that opens it, so it migrates once open.
+ */
+export async function openMigratedDatabase(target: DatabaseTarget): Promise<Database> {
+  if (!('url' in target)) {
+    const database = await openPglite(target.dataDir);
+    await database.migrate();
+    return database;
+  }
+  return openPostgres(target.url, { migrate: true });
+}
+
+async function openPostgres(url: string, { migrate = false } = {}): Promise<Database> {
+  const { default: postgres } = await import('postgres');
   // onnotice: drizzle's "relation already exists, skipping" notices are noise on every start.
   const client = postgres(url, { max: 10, onnotice: () => {} });
+  const [{ drizzle: drizzlePostgres }, schema] = await Promise.all([
+    import('drizzle-orm/postgres-js'),
+    import('./schema.js'),
+    // Migrating needs only postgres.js: it starts before the driver and the schema load.
+    migrate && migratePostgres(url, client),
+  ]).catch(async (err: unknown) => {
+    await client.end({ timeout: 5 });
+    throw err;
+  });
   const db = drizzlePostgres(client, { schema });
   return {
     db: db as unknown as Db,
     kind: 'postgres',
-    async migrate() {
-      if (await migrated(db as unknown as Db)) return;
-      const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-      // Several replicas may start together: a session advisory lock on a single dedicated
-      // connection (max: 1) makes them take turns, and drizzle skips what is already applied.
-      const lockClient = postgres(url, { max: 1, onnotice: () => {} });
-      try {
-        await lockClient`select pg_advisory_lock(727274)`;
-        await migrate(drizzlePostgres(lockClient), { migrationsFolder: migrationsFolder() });
-      } finally {
-        await lockClient`select pg_advisory_unlock(727274)`.catch(() => {});
-        await lockClient.end({ timeout: 5 });
-      }
-    },
+    migrate: () => migratePostgres(url, client),
     ping: () => pingDb(db as unknown as Db),
     // postgres.js counts in seconds; past it, connections still busy are destroyed.
     close: (timeoutMs = 5_000) => client.end({ timeout: timeoutMs / 1000 }),
   };
+}
+
+/** Makes replicas that start together migrate one after the other (a session advisory lock). */
+const ADVISORY_LOCK = 727274;
+
+/**
+ * Migrates the Postgres database at `url` in as few round trips as possible: at start-up the
+ * main thread is busy loading the bot's code (main.ts) in one long synchronous stretch and can
+ * take an answer only after it, so drizzle's migrator (one round trip per statement) ran after
+ * it, statement by statement. Here the check whether the database is up to date answers most
+ * starts (on `pool`, whose first connection the bot then finds open); when migrations are due,
+ * the lock, the migrations and the unlock go together on a connection of their own (the lock is
+ * the session's), and Postgres works through them while this thread loads. The bookkeeping
+ * is drizzle's own (migrations.ts), so drizzle's migrator agrees with it; should another
+ * replica have migrated between the check and the lock, the batch refuses itself and drizzle's
+ * migrator runs under the lock instead.
+ */
+async function migratePostgres(url: string, pool: Sql): Promise<void> {
+  const folder = migrationsFolder();
+  const recorded = await newestRecorded((statement) => pool.unsafe(statement));
+  if (upToDate(folder, recorded)) return;
+  const batch = pendingMigrationsSql(folder, recorded);
+  if (!batch) return;
+  const { default: postgres } = await import('postgres');
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    // Sent together, answered in order. The batch is one transaction: a failed one (its guard,
+    // or a bad migration) leaves nothing behind, and the unlock still runs.
+    const [, applied] = await Promise.all([
+      client`select pg_advisory_lock(${ADVISORY_LOCK})`,
+      client.unsafe(batch).then(
+        () => true,
+        () => false,
+      ),
+      client`select pg_advisory_unlock(${ADVISORY_LOCK})`,
+    ]);
+    if (applied) return;
+    // Migrated meanwhile by another replica, or a migration failed: drizzle's migrator, under
+    // the lock, applies what is still missing or fails with the migration's own error.
+    const [{ drizzle }, { migrate }] = await Promise.all([
+      import('drizzle-orm/postgres-js'),
+      import('drizzle-orm/postgres-js/migrator'),
+    ]);
+    await client`select pg_advisory_lock(${ADVISORY_LOCK})`;
+    try {
+      await migrate(drizzle(client), { migrationsFolder: folder });
+    } finally {
+      await client`select pg_advisory_unlock(${ADVISORY_LOCK})`.catch(() => {});
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }
 
 /**
@@ -93,36 +154,17 @@ async function openPglite(dataDir: string): Promise<Database> {
     db: db as unknown as Db,
     kind: 'pglite',
     async migrate() {
-      if (await migrated(db as unknown as Db)) return;
+      // Most starts: the newest migration is recorded, and this one read replaces the migrator's
+      // DDL and its reading and hashing of every file (the first DDL after opening alone took
+      // 130-260 ms).
+      const recorded = await newestRecorded((statement) => executeRows(db as unknown as Db, statement));
+      if (upToDate(migrationsFolder(), recorded)) return;
       const { migrate } = await import('drizzle-orm/pglite/migrator');
       await migrate(db, { migrationsFolder: migrationsFolder() });
     },
     ping: () => pingDb(db as unknown as Db),
     close: (timeoutMs) => client.close(timeoutMs),
   };
-}
-
-/**
- * True when the database has recorded the newest migration in drizzle/, so drizzle's migrator
- * would apply nothing: it applies the migrations newer than the newest recorded, by the same
- * `when` of the journal. Most starts are such starts; this one read replaces the migrator's
- * DDL, its reading and hashing of every migration file and, on Postgres, a connection of its
- * own and the advisory lock (on PGlite the first DDL after opening alone took 130-260 ms).
- */
-async function migrated(db: Db): Promise<boolean> {
-  const journal = JSON.parse(readFileSync(`${migrationsFolder()}meta/_journal.json`, 'utf8')) as {
-    entries: { when: number }[];
-  };
-  const newest = Math.max(...journal.entries.map((entry) => entry.when));
-  try {
-    const [row] = await executeRows<{ newest: string | number | null }>(
-      db,
-      'select max(created_at) as newest from drizzle.__drizzle_migrations',
-    );
-    return row?.newest != null && Number(row.newest) >= newest;
-  } catch {
-    return false; // no migrations table yet: a new database
-  }
 }
 
 async function pingDb(db: Db): Promise<boolean> {

@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { type Database, executeRows, openDatabase } from '../../src/db/client.js';
+import { type Database, executeRows } from '../../src/db/client.js';
 import { DEFAULT_STANDARDS } from '../../src/domain/standards/standard.js';
-import { databaseTargets } from '../support/databases.js';
+import { databaseTargets, emptyDatabase } from '../support/databases.js';
 
 /**
  * The standards migration on a workspace that existed before it: the six defaults appear in
@@ -28,35 +26,6 @@ function initialMigrationOnly(): string {
   return dir;
 }
 
-async function rawDatabase(target: 'pglite' | 'postgres') {
-  if (target === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'culture-pglite-'));
-    const database = await openDatabase({ dataDir: dir });
-    return {
-      database,
-      async dispose() {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL as string;
-  const name = `culture_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
-}
-
 async function migrateInitialOnly(database: Database, folder: string) {
   if (database.kind === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -72,7 +41,7 @@ describe.each(databaseTargets.map((t) => t.name))('standards migration [%s]', (t
   it('gives existing workspaces the defaults in their language and carries the cited tags over', {
     timeout: 180_000,
   }, async () => {
-    const { database, dispose } = await rawDatabase(target);
+    const { database, dispose } = await emptyDatabase(target);
     const folder = initialMigrationOnly();
     try {
       await migrateInitialOnly(database, folder);

@@ -97,3 +97,38 @@ export async function wipe(database: Database) {
   const names = rows.map((r) => `"${r.tablename}"`).join(', ');
   if (names) await database.db.execute(sql.raw(`truncate ${names} restart identity cascade`));
 }
+
+/**
+ * A database with nothing in it, not migrated (tests of the migrations themselves): a new PGlite
+ * data directory, or a new database on the TEST_DATABASE_URL server, whose `url` it gives.
+ */
+export async function emptyDatabase(target: DatabaseTarget['name']) {
+  if (target === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'culture-pglite-'));
+    const database = await openDatabase({ dataDir: dir });
+    return {
+      database,
+      url: undefined,
+      async dispose() {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL as string;
+  const name = `culture_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    database,
+    url: url.toString(),
+    async dispose() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
