@@ -39,21 +39,9 @@ function postgresTarget(adminUrl: string): DatabaseTarget {
   return {
     name: 'postgres',
     async create() {
-      const name = `culture_test_${randomBytes(6).toString('hex')}`;
-      const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`create database ${name}`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const database = await openDatabase({ url: url.toString() });
+      const { database, dispose } = await newPostgresDatabase(adminUrl);
       await database.migrate();
-      return {
-        database,
-        async dispose() {
-          await database.close();
-          await admin.unsafe(`drop database if exists ${name} with (force)`);
-          await admin.end({ timeout: 5 });
-        },
-      };
+      return { database, dispose };
     },
   };
 }
@@ -115,7 +103,11 @@ export async function emptyDatabase(target: DatabaseTarget['name']) {
       },
     };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL as string;
+  return newPostgresDatabase(process.env.TEST_DATABASE_URL as string);
+}
+
+/** A new database on the server at `adminUrl`, opened, not migrated; dropped by `dispose`. */
+async function newPostgresDatabase(adminUrl: string) {
   const name = `culture_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
