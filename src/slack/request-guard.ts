@@ -33,25 +33,36 @@ export class ReplayedRequest extends Error {
  * in order of arrival. Acks never wait for a turn.
  */
 export const AFTER_ACK_TURNS = 4;
+/**
+ * The longest a request keeps its turn. A praise's work takes milliseconds; one that takes
+ * longer is waiting on the network (a Slack call waiting out a 429, a slow response_url), not
+ * using the thread, and must not hold up everyone else's work while it waits.
+ */
+export const TURN_LONGEST_MS = 250;
 
-/** A fixed number of turns, handed out first come, first served. */
+/** A fixed number of turns, handed out first come, first served, each for a limited time. */
 class Turns {
   #free: number;
   readonly #waiting: (() => void)[] = [];
   constructor(count: number) {
     this.#free = count;
   }
-  take(): Promise<void> {
-    if (this.#free > 0) {
-      this.#free -= 1;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.#waiting.push(resolve));
-  }
-  give(): void {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#free += 1;
+  /** Waits for a turn; resolves with its release (idempotent), which also runs on its own after TURN_LONGEST_MS. */
+  async take(): Promise<() => void> {
+    if (this.#free > 0) this.#free -= 1;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      clearTimeout(timer);
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#free += 1;
+    };
+    const timer = setTimeout(release, TURN_LONGEST_MS);
+    timer.unref();
+    return release;
   }
 }
 
@@ -75,10 +86,11 @@ export interface GuardOptions {
  * - a request no listener acked (an unknown callback, a listener that failed before its ack)
  *   is acked as soon as the listeners are done, instead of Slack waiting 3 s for a 404;
  * - acks come first: after its ack a request waits for one of AFTER_ACK_TURNS turns before its
- *   listener goes on. The work after an ack (a story stored, a DM sent) costs the thread that
- *   acks several times the ack itself; in a burst, without turns, every request's work would
- *   run at once and the acks still to come would queue behind all of it, past Slack's 3 s.
- *   With turns the burst is acked at once and its work follows at a steady pace.
+ *   listener goes on (a turn lasts until the listener ends, TURN_LONGEST_MS at most). The work
+ *   after an ack (a story stored, a DM sent) costs the thread that acks several times the ack
+ *   itself; in a burst, without turns, every request's work would run at once and the acks
+ *   still to come would queue behind all of it. With turns the burst is acked at once and its
+ *   work follows a few requests at a time.
  */
 /** What a log may say of a request still running (ids and kinds, never what people typed). */
 export interface RequestInFlight {
@@ -137,22 +149,19 @@ export class GuardedApp extends App {
           })
         : Promise.resolve(true);
     let acked = false;
-    let hasTurn = false;
+    let releaseTurn: (() => void) | undefined;
     const ack: ReceiverEvent['ack'] = async (response) => {
       acked = true;
       await event.ack(response);
       if (!(await first)) throw new ReplayedRequest();
-      if (!hasTurn) {
-        await this.#turns.take();
-        hasTurn = true;
-      }
+      releaseTurn ??= await this.#turns.take();
     };
     try {
       await super.processEvent({ ...event, body, ack });
     } catch (err) {
       if (!(err instanceof ReplayedRequest)) throw err;
     } finally {
-      if (hasTurn) this.#turns.give();
+      releaseTurn?.();
     }
     if (!(await first)) {
       logger.info({ type: body.type ?? body.command }, 'dropped a replayed Slack request');
