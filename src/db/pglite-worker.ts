@@ -29,6 +29,9 @@ const parsers = Object.fromEntries(
   ),
 );
 
+/** When this thread gives the main thread precedence: well after a start is healthy. */
+const AFTER_START_MS = 5_000;
+
 // While PGlite opens, nothing holds this thread's event loop open (compiling the WebAssembly is
 // V8's own work, no libuv handle), so Node's loop runs dry and waits for every compile task V8
 // has queued, the optimising ones included, before it runs anything else: the first request
@@ -41,9 +44,6 @@ try {
 } finally {
   clearInterval(openingTimer);
 }
-
-/** When this thread gives the main thread precedence: well after a start is healthy. */
-const AFTER_START_MS = 5_000;
 
 function serve(pg: PGlite) {
   // Second to the main thread, but not during start-up: V8 is still compiling PGlite's
