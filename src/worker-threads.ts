@@ -37,8 +37,8 @@ export function forkSibling(callerUrl: string, name: string, args: string[]): Ch
 const BACKGROUND_NICENESS = 10;
 
 /**
- * Called first thing in a worker thread (the database, the charts): this thread gets the CPU
- * only after the main thread, which acks Slack. On a busy two-core machine an ack otherwise
+ * Called from a worker thread (the charts' at once, the database's once it has started): this
+ * thread gets the CPU only after the main thread, which acks Slack. On a busy two-core machine an ack otherwise
  * waits for the kernel to deschedule a thread running a query. Linux gives each thread its
  * own nice value (setpriority with a thread id); elsewhere, or without /proc, nothing changes.
  */
