@@ -82,13 +82,18 @@ export function createMomentRepository(db: Db) {
     return byMoment;
   }
 
+  /** A stored row with its colleagues and the standards it cites. */
+  async function withLinks(row: MomentRow): Promise<Moment> {
+    return toMoment(row, (await colleaguesOf([row.id])).get(row.id) ?? [], await standardsOf(db, row.id));
+  }
+
   async function get(teamId: string, id: string): Promise<Moment | undefined> {
     const [row] = await db
       .select()
       .from(moments)
       .where(and(eq(moments.teamId, teamId), eq(moments.id, id)));
     if (!row) return undefined;
-    return toMoment(row, (await colleaguesOf([row.id])).get(row.id) ?? [], await standardsOf(db, row.id));
+    return withLinks(row);
   }
 
   const repository = {
@@ -167,9 +172,7 @@ export function createMomentRepository(db: Db) {
         .from(moments)
         .where(and(eq(moments.teamId, input.teamId), eq(moments.dedupeKey, input.dedupeKey ?? '')));
       if (!existing) throw new Error('moment dedupe conflict without a stored row');
-      const moment = await get(input.teamId, existing.id);
-      if (!moment) throw new Error('moment dedupe conflict without a stored row');
-      return { moment, created: false };
+      return { moment: await withLinks(existing), created: false };
     },
 
     async update(teamId: string, id: string, patch: MomentPatch, now: Date) {
@@ -236,7 +239,7 @@ export function createMomentRepository(db: Db) {
           ),
         );
       if (!row) return undefined;
-      return toMoment(row, (await colleaguesOf([row.id])).get(row.id) ?? [], await standardsOf(db, row.id));
+      return withLinks(row);
     },
 
     async addSeconder(teamId: string, momentId: string, userId: string, now: Date) {
