@@ -23,8 +23,8 @@ export interface StartOptions {
 /**
  * The composition root: config → database → migrations → services → Slack app → scheduler.
  * The rest of the bot (bot.ts) loads while the database opens and migrates: on PGlite the
- * worker thread compiles Postgres meanwhile, on Postgres the migration runs beside it (on a
- * thread of its own when there is one to apply, db/client.ts), and neither waits for the other.
+ * worker thread compiles Postgres meanwhile, on Postgres the server works through the
+ * migrations, sent before the loading starts (db/client.ts), and neither waits for the other.
  */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -36,20 +36,18 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       : await lockDataDir(config.dataDir, (err) =>
           logger.error({ err, dataDir: config.dataDir }, 'the lock on DATA_DIR was lost'),
         );
-  const [database, { assembleBot }] = await Promise.all([
-    (async () => {
-      if (!options.database)
-        return openMigratedDatabase(
-          config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-        );
-      await options.database.migrate();
-      return options.database;
-    })(),
-    import('./bot.js'),
-  ]).catch(async (err: unknown) => {
-    await unlockDataDir?.();
-    throw err;
-  });
+  const shared = options.database;
+  const opening = shared
+    ? { underway: Promise.resolve(), database: shared.migrate().then(() => shared) }
+    : openMigratedDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  // Loading the bot keeps this thread busy for a long stretch: the database gets its work first.
+  await opening.underway;
+  const [database, { assembleBot }] = await Promise.all([opening.database, import('./bot.js')]).catch(
+    async (err: unknown) => {
+      await unlockDataDir?.();
+      throw err;
+    },
+  );
   logger.info({ database: database.kind }, 'database ready');
   return assembleBot({
     config,

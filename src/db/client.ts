@@ -46,22 +46,47 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return openPglite(target.dataDir);
 }
 
+/** A database being opened and migrated (openMigratedDatabase). */
+export interface Opening {
+  /**
+   * Resolves once the database can go on without this thread for a while (Postgres has the
+   * migration to work through, or has said there is none; PGlite's worker is compiling), or
+   * once the opening has failed. A caller about to load code in one long synchronous stretch
+   * waits for it first: a round trip still to start would otherwise wait for the stretch's end.
+   */
+  readonly underway: Promise<void>;
+  /** Resolves once the database is open and migrated. */
+  readonly database: Promise<Database>;
+}
+
 /**
  * Opens the database and migrates it, the migration started as early as the database allows.
  * On Postgres it needs nothing the opening loads, so it starts first and overlaps the loading
  * of the driver and of the rest of the bot (main.ts). On PGlite every query goes through the
  * worker that opens it, so it migrates once open.
  */
-export async function openMigratedDatabase(target: DatabaseTarget): Promise<Database> {
+export function openMigratedDatabase(target: DatabaseTarget): Opening {
   if (!('url' in target)) {
-    const database = await openPglite(target.dataDir);
-    await database.migrate();
-    return database;
+    // The worker starts on this call; it needs this thread only once PGlite is open.
+    const database = openPglite(target.dataDir).then(async (opened) => {
+      await opened.migrate();
+      return opened;
+    });
+    return { underway: Promise.resolve(), database };
   }
-  return openPostgres(target.url, { migrate: true });
+  let markUnderway!: () => void;
+  const underway = new Promise<void>((resolve) => {
+    markUnderway = resolve;
+  });
+  const database = openPostgres(target.url, { migrate: true, whenUnderway: markUnderway });
+  database.then(markUnderway, markUnderway);
+  return { underway, database };
 }
 
-async function openPostgres(url: string, { migrate = false } = {}): Promise<Database> {
+async function openPostgres(
+  url: string,
+  { migrate = false, whenUnderway = () => {} } = {},
+): Promise<Database> {
   const { default: postgres } = await import('postgres');
   // onnotice: drizzle's "relation already exists, skipping" notices are noise on every start.
   const client = postgres(url, { max: 10, onnotice: () => {} });
@@ -69,7 +94,7 @@ async function openPostgres(url: string, { migrate = false } = {}): Promise<Data
     import('drizzle-orm/postgres-js'),
     import('./schema.js'),
     // Migrating needs only postgres.js: it starts before the driver and the schema load.
-    migrate && migratePostgres(url, client),
+    migrate && migratePostgres(url, client, whenUnderway),
   ]).catch(async (err: unknown) => {
     await client.end({ timeout: 5 });
     throw err;
@@ -89,43 +114,63 @@ async function openPostgres(url: string, { migrate = false } = {}): Promise<Data
 const ADVISORY_LOCK = 727274;
 
 /**
- * Migrates the Postgres database at `url` in as few round trips as possible: at start-up the
- * main thread is busy loading the bot's code (main.ts) in one long synchronous stretch and can
- * take an answer only after it, so drizzle's migrator (one round trip per statement) ran after
- * it, statement by statement. Here the check whether the database is up to date answers most
- * starts (on `pool`, whose first connection the bot then finds open); when migrations are due,
- * the lock, the migrations and the unlock go together on a connection of their own (the lock is
- * the session's), and Postgres works through them while this thread loads. The bookkeeping
- * is drizzle's own (migrations.ts), so drizzle's migrator agrees with it; should another
- * replica have migrated between the check and the lock, the batch refuses itself and drizzle's
- * migrator runs under the lock instead.
+ * Migrates the Postgres database at `url` (`pool` is connected to it) in as few round trips
+ * as possible, and calls `whenUnderway` as soon as Postgres has all it needs: at start-up the
+ * main thread loads the bot's code (main.ts) in one long synchronous stretch and takes no answer during it, so
+ * drizzle's migrator (a round trip per statement) ran after it, statement by statement. Here one
+ * query tells whether the database is up to date (most starts); when migrations are due, the
+ * lock, the migrations and the unlock go on one connection, the migrations and the unlock sent
+ * together, and Postgres works through them while this thread loads. The bookkeeping is
+ * drizzle's own (migrations.ts), so drizzle's migrator agrees with it; should another replica
+ * have migrated between the check and the lock, the batch refuses itself and
+ * migrateWithDrizzle runs instead.
  */
-async function migratePostgres(url: string, pool: Sql): Promise<void> {
+async function migratePostgres(url: string, pool: Sql, whenUnderway: () => void = () => {}): Promise<void> {
   const folder = migrationsFolder();
   const recorded = await newestRecorded((statement) => pool.unsafe(statement));
-  if (upToDate(folder, recorded)) return;
-  const batch = pendingMigrationsSql(folder, recorded);
-  if (!batch) return;
-  const { default: postgres } = await import('postgres');
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const batch = upToDate(folder, recorded) ? undefined : pendingMigrationsSql(folder, recorded);
+  if (!batch) {
+    whenUnderway();
+    return;
+  }
+  // The lock belongs to a session: the lock, the batch and the unlock share one connection,
+  // the one just opened for the check when it is free.
+  const session = await pool.reserve();
+  let applied: boolean;
   try {
-    // Sent together, answered in order. The batch is one transaction: a failed one (its guard,
-    // or a bad migration) leaves nothing behind, and the unlock still runs.
-    const [, applied] = await Promise.all([
-      client`select pg_advisory_lock(${ADVISORY_LOCK})`,
-      client.unsafe(batch).then(
+    await session`select pg_advisory_lock(${ADVISORY_LOCK})`;
+    // The batch is one transaction: a failed one (its guard, or a bad migration) leaves nothing
+    // behind. The unlock is sent right behind it (postgres.js pipelines) and runs either way.
+    const answers = Promise.all([
+      session.unsafe(batch).then(
         () => true,
         () => false,
       ),
-      client`select pg_advisory_unlock(${ADVISORY_LOCK})`,
+      session`select pg_advisory_unlock(${ADVISORY_LOCK})`,
     ]);
-    if (applied) return;
-    // Migrated meanwhile by another replica, or a migration failed: drizzle's migrator, under
-    // the lock, applies what is still missing or fails with the migration's own error.
-    const [{ drizzle }, { migrate }] = await Promise.all([
-      import('drizzle-orm/postgres-js'),
-      import('drizzle-orm/postgres-js/migrator'),
-    ]);
+    // Both are written to the socket within this turn of the event loop; Postgres has them.
+    await new Promise(setImmediate);
+    whenUnderway();
+    [applied] = await answers;
+  } finally {
+    session.release();
+  }
+  if (!applied) await migrateWithDrizzle(url, folder);
+}
+
+/**
+ * For when the batch refused itself (another replica migrated meanwhile) or a migration failed:
+ * drizzle's migrator, under the lock, applies what is still missing or fails with the
+ * migration's own error. It runs on a client of its own, whose one connection holds the lock.
+ */
+async function migrateWithDrizzle(url: string, folder: string): Promise<void> {
+  const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
+    import('postgres'),
+    import('drizzle-orm/postgres-js'),
+    import('drizzle-orm/postgres-js/migrator'),
+  ]);
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
     await client`select pg_advisory_lock(${ADVISORY_LOCK})`;
     try {
       await migrate(drizzle(client), { migrationsFolder: folder });

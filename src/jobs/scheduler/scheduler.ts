@@ -36,6 +36,14 @@ export interface Scheduler {
 }
 
 /**
+ * How long after its start a replica begins sweeping. The first requests to a replica just
+ * started (a health check, Slack's retries of what came in while it was down) are answered
+ * before its start-up catch-up, and before node-cron's first time-zone arithmetic, which costs
+ * a cold process some 50 ms.
+ */
+const START_UP_SWEEP_DELAY_MS = 1_000;
+
+/**
  * The clock of scheduled posts on one replica.
  *
  * - One node-cron task per enabled schedule (its zone, `noOverlap`, `distributed` with the
@@ -43,7 +51,7 @@ export interface Scheduler {
  * - A sweep at second 30 of every minute: reloads the schedules (so one added or removed on
  *   any replica takes effect on all within a minute), then runs the jobs with the current
  *   time: the catch-up of fire times missed while every replica was down, retries, abandoned
- *   claims. It runs once at start-up too. Second 30 keeps it out of the way of the
+ *   claims. It also runs once a second after start-up. Second 30 keeps it out of the way of the
  *   on-the-minute fires it would otherwise race (harmlessly) for the same claims.
  */
 export function createScheduler(
@@ -57,6 +65,8 @@ export function createScheduler(
   const nodeCronLogger = cronLogger(deps.logger);
   const tasks = new Map<number, { signature: string; task: ScheduledTask }>();
   const inFlight = new Set<Promise<unknown>>();
+  let started = false;
+  let startUpTimer: NodeJS.Timeout | undefined;
   let sweepTask: ScheduledTask | undefined;
   let unsubscribe: (() => void) | undefined;
   let stopped = false;
@@ -153,24 +163,32 @@ export function createScheduler(
     }
   }
 
+  function startSweeps() {
+    if (stopped) return;
+    sweepTask = createTask(options.sweepCron ?? '30 * * * * *', () => track(sweep()), {
+      name: 'culture-sweep',
+      noOverlap: true,
+      logger: nodeCronLogger,
+    });
+    sweepTask.on('execution:missed', () => logger.debug('sweep missed; the next one catches up'));
+    sweepTask.start();
+    void track(sweep()); // the start-up catch-up
+  }
+
   return {
     replicaId,
     start() {
-      if (sweepTask || stopped) return;
-      sweepTask = createTask(options.sweepCron ?? '30 * * * * *', () => track(sweep()), {
-        name: 'culture-sweep',
-        noOverlap: true,
-        logger: nodeCronLogger,
-      });
-      sweepTask.on('execution:missed', () => logger.debug('sweep missed; the next one catches up'));
-      sweepTask.start();
+      if (started || stopped) return;
+      started = true;
       // A schedule made through this replica fires here on time, even before the next sweep.
       unsubscribe = deps.schedules.onChange(() => void track(reload()));
-      void track(sweep()); // start-up catch-up, without holding up the start
+      startUpTimer = setTimeout(startSweeps, START_UP_SWEEP_DELAY_MS);
+      startUpTimer.unref();
       logger.info('scheduler started');
     },
     async stop(drainMs = 5_000) {
       stopped = true;
+      clearTimeout(startUpTimer);
       unsubscribe?.();
       sweepTask?.destroy();
       for (const { task } of tasks.values()) task.destroy();
