@@ -81,8 +81,9 @@ export interface GuardOptions {
  * - a payload without the fields Slack always sends is refused before any listener runs, and
  *   control characters are removed from every text in it (see parseEnvelope);
  * - a replay (the same signed bytes, or the same Socket Mode envelope) is acked and dropped.
- *   The ledger is asked at once but only awaited after the ack, so it never slows the ack:
- *   the listener's `await ack()` throws ReplayedRequest, before any side effect;
+ *   The ledger is asked after the ack, once the request has its turn (below), so neither the
+ *   ack nor a request still waiting costs a query: the listener's `await ack()` throws
+ *   ReplayedRequest, before any side effect;
  * - a request no listener acked (an unknown callback, a listener that failed before its ack)
  *   is acked as soon as the listeners are done, instead of Slack waiting 3 s for a 404;
  * - acks come first: after its ack a request waits for one of AFTER_ACK_TURNS turns before its
@@ -138,23 +139,26 @@ export class GuardedApp extends App {
     const body = parseEnvelope(event.body);
     if (!body) throw new MalformedRequest();
     const { ledger, logger, clock } = this.#guard;
-    entry.described = describe(body, clock());
+    const arrivedAt = clock();
+    entry.described = describe(body, arrivedAt);
     const key = event.customProperties?.[REQUEST_KEY];
-    const first =
-      typeof key === 'string'
-        ? ledger.firstArrival(key, clock()).catch((err) => {
-            // Better to risk a duplicate than to drop a request Slack sent once.
-            logger.warn({ err }, 'could not check a request against the replay ledger');
-            return true;
-          })
-        : Promise.resolve(true);
+    let first: Promise<boolean> | undefined;
+    const askLedger = () =>
+      (first ??=
+        typeof key === 'string'
+          ? ledger.firstArrival(key, arrivedAt).catch((err) => {
+              // Better to risk a duplicate than to drop a request Slack sent once.
+              logger.warn({ err }, 'could not check a request against the replay ledger');
+              return true;
+            })
+          : Promise.resolve(true));
     let acked = false;
     let releaseTurn: (() => void) | undefined;
     const ack: ReceiverEvent['ack'] = async (response) => {
       acked = true;
       await event.ack(response);
-      if (!(await first)) throw new ReplayedRequest();
       releaseTurn ??= await this.#turns.take();
+      if (!(await askLedger())) throw new ReplayedRequest();
     };
     try {
       await super.processEvent({ ...event, body, ack });
@@ -163,7 +167,7 @@ export class GuardedApp extends App {
     } finally {
       releaseTurn?.();
     }
-    if (!(await first)) {
+    if (first && !(await first)) {
       logger.info({ type: body.type ?? body.command }, 'dropped a replayed Slack request');
     }
     if (!acked) await event.ack();
