@@ -96,6 +96,72 @@ export function createMomentRepository(db: Db) {
     return withLinks(row);
   }
 
+  // Built once, not on each insert (see README: prepared); the lists go in as arrays.
+  const value = (name: keyof NewMomentRow | 'now' | 'tags') => sql.placeholder(name);
+  const inserted = db.$with('inserted').as(
+    db
+      .insert(moments)
+      .values({
+        teamId: value('teamId'),
+        kind: value('kind'),
+        authorId: value('authorId'),
+        customerType: value('customerType'),
+        touchpoint: value('touchpoint'),
+        impact: value('impact'),
+        story: value('story'),
+        lesson: value('lesson'),
+        followUpUserId: value('followUpUserId'),
+        source: value('source'),
+        channelId: value('channelId'),
+        permalink: value('permalink'),
+        sourceTs: value('sourceTs'),
+        dedupeKey: value('dedupeKey'),
+        createdAt: value('now'),
+        updatedAt: value('now'),
+      })
+      // A double click or a redelivered submission carries the same dedupe key: keep the first.
+      .onConflictDoNothing({ target: [moments.teamId, moments.dedupeKey] })
+      .returning(),
+  );
+  const cited = db.$with('cited').as(
+    db
+      .select({
+        id: standards.id,
+        tag: standards.tag,
+        archivedAt: standards.archivedAt,
+        position: standards.position,
+      })
+      .from(standards)
+      .where(
+        and(eq(standards.teamId, value('teamId')), sql`${standards.tag} = any(${value('tags')}::text[])`),
+      ),
+  );
+  const addColleagues = db
+    .$with('add_colleagues')
+    .as(
+      db
+        .insert(momentColleagues)
+        .select(
+          sql`select inserted.team_id, inserted.id, named.user_id, inserted.created_at from inserted, unnest(${value('colleagueIds')}::text[]) as named(user_id)`,
+        ),
+    );
+  const addStandardLinks = db
+    .$with('add_standards')
+    .as(
+      db
+        .insert(momentStandards)
+        .select(
+          sql`select inserted.team_id, inserted.id, cited.id, inserted.kind, inserted.created_at from inserted, cited`,
+        ),
+    );
+  const insertMoment = db
+    .with(inserted, cited, addColleagues, addStandardLinks)
+    .select({ moment: inserted._.selectedFields, tag: cited.tag })
+    .from(inserted)
+    .leftJoin(cited, sql`true`)
+    .orderBy(sql`${cited.archivedAt} is not null`, asc(cited.position))
+    .prepare('moment_insert');
+
   const repository = {
     get,
 
@@ -107,61 +173,15 @@ export function createMomentRepository(db: Db) {
      */
     async insert(input: NewMomentRow, now: Date) {
       const { colleagueIds, standards: tags, ...row } = input;
-      const inserted = db.$with('inserted').as(
-        db
-          .insert(moments)
-          .values({
-            ...row,
-            lesson: row.lesson ?? null,
-            followUpUserId: row.followUpUserId ?? null,
-            createdAt: now,
-            updatedAt: now,
-          })
-          // A double click or a redelivered submission carries the same dedupe key: keep the first.
-          .onConflictDoNothing({ target: [moments.teamId, moments.dedupeKey] })
-          .returning(),
-      );
-      const cited = db.$with('cited').as(
-        db
-          .select({
-            id: standards.id,
-            tag: standards.tag,
-            archivedAt: standards.archivedAt,
-            position: standards.position,
-          })
-          .from(standards)
-          .where(and(eq(standards.teamId, input.teamId), inArray(standards.tag, tags))),
-      );
-      const named = colleagueIds.length
-        ? sql`(values ${sql.join(
-            colleagueIds.map((userId) => sql`(${userId})`),
-            sql`, `,
-          )}) as named(user_id)`
-        : sql`(select null::text as user_id where false) as named`;
-      const addColleagues = db
-        .$with('add_colleagues')
-        .as(
-          db
-            .insert(momentColleagues)
-            .select(
-              sql`select inserted.team_id, inserted.id, named.user_id, inserted.created_at from inserted, ${named}`,
-            ),
-        );
-      const addStandardLinks = db
-        .$with('add_standards')
-        .as(
-          db
-            .insert(momentStandards)
-            .select(
-              sql`select inserted.team_id, inserted.id, cited.id, inserted.kind, inserted.created_at from inserted, cited`,
-            ),
-        );
-      const rows = await db
-        .with(inserted, cited, addColleagues, addStandardLinks)
-        .select({ moment: inserted._.selectedFields, tag: cited.tag })
-        .from(inserted)
-        .leftJoin(cited, sql`true`)
-        .orderBy(sql`${cited.archivedAt} is not null`, asc(cited.position));
+      const rows = await insertMoment.execute({
+        ...row,
+        lesson: row.lesson ?? null,
+        followUpUserId: row.followUpUserId ?? null,
+        sourceTs: row.sourceTs ?? null,
+        now,
+        colleagueIds,
+        tags,
+      });
       const first = rows[0];
       if (first) {
         const citedTags = rows.flatMap((r) => (r.tag === null ? [] : [r.tag]));
