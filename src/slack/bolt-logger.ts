@@ -12,6 +12,9 @@ const boltToPino: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error'> = {
 export function toBoltLogger(logger: Logger): SlackLogger {
   let child = logger.child({ component: 'bolt' });
   const write = (level: 'debug' | 'info' | 'warn' | 'error', msg: unknown[]) => {
+    // Bolt and its WebClient log several debug lines per request and per Web API call: at the
+    // usual levels they are dropped here, before anything is built for them.
+    if (!child.isLevelEnabled(level)) return;
     // Errors among the arguments are described as every logged error is (logger.ts): no query
     // parameters or typed text.
     const [first, ...rest] = msg.map((part) => (part instanceof Error ? describeError(part) : part));
