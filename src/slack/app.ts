@@ -12,6 +12,7 @@ import {
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { toBoltLogger } from './bolt-logger.js';
+import { fetchWithin } from './fetch-within.js';
 import { createHttpGate, type HttpGate } from './http-gate.js';
 import {
   GuardedApp,
@@ -42,6 +43,8 @@ export interface SlackAppOptions {
 }
 
 const ENDPOINT = '/slack/events';
+/** The longest one call to Slack (Web API, response_url) may take, answer read. */
+const SLACK_CALL_LIMIT_MS = 30_000;
 /** How long the Socket Mode connection may be down before /healthz answers 503. */
 export const SOCKET_GRACE_MS = 60_000;
 
@@ -84,9 +87,10 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
     // failures get a few quick retries instead of the default half hour, so an interactive
     // reply is never stuck behind a long back-off.
     retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000 },
-    // The client waits forever by default: a hung call would hold a scheduled run's claim
-    // (and its node-cron task) until another replica takes it over and posts twice.
-    timeout: 30_000,
+    // Without a limit a hung call would wait forever, holding a scheduled run's claim (and its
+    // node-cron task) until another replica takes it over and posts twice. The limit is ours
+    // rather than the client's `timeout` so that Bolt's respond() has one too (fetch-within.ts).
+    fetch: fetchWithin(SLACK_CALL_LIMIT_MS),
   };
 
   let receiver: Receiver;
@@ -161,6 +165,10 @@ export function buildSlackApp({ config, logger, isHealthy, ledger, clock }: Slac
       // Without this Bolt calls auth.test from its constructor and an unreachable Slack becomes an
       // unhandled rejection; our init() below is awaited by start(), an ordinary error instead.
       deferInitialization: true,
+      // Bolt's default conversation store answers every request that has a channel with a
+      // rejected promise and a new Error (stack trace included): "Conversation not found". No
+      // listener keeps conversation state, so that work is dropped.
+      convoStore: false,
       logger: boltLogger,
       clientOptions,
     },
