@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 
 /**
  * PGlite is one Postgres in one process: two processes writing the same DATA_DIR corrupt it.
@@ -70,6 +69,9 @@ export async function lockDataDir(
   dataDir: string,
   onLost: (err: Error) => void,
 ): Promise<() => Promise<void>> {
+  // Loaded here, not with the module: only the embedded database needs it, and a start on
+  // Postgres should not pay for loading it (and graceful-fs, which it brings).
+  const { default: lockfile } = await import('proper-lockfile');
   mkdirSync(dataDir, { recursive: true });
   const options = {
     lockfilePath: join(dataDir, LOCK_NAME),
