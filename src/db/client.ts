@@ -115,12 +115,13 @@ const ADVISORY_LOCK = 727274;
 
 /**
  * Migrates the Postgres database at `url` (`pool` is connected to it) in as few round trips
- * as possible, and calls `whenUnderway` as soon as Postgres has all it needs: at start-up the
- * main thread loads the bot's code (main.ts) in one long synchronous stretch and takes no answer during it, so
- * drizzle's migrator (a round trip per statement) ran after it, statement by statement. Here one
- * query tells whether the database is up to date (most starts); when migrations are due, the
- * lock, the migrations and the unlock go on one connection, the migrations and the unlock sent
- * together, and Postgres works through them while this thread loads. The bookkeeping is
+ * as possible, and calls `whenUnderway` as soon as Postgres has all it needs. At start-up the
+ * main thread loads the bot's code (main.ts) in one long synchronous stretch and takes no
+ * answer during it, so drizzle's migrator (a round trip per statement) ran after it, statement
+ * by statement. Here one query tells whether the database is up to date (most starts); when
+ * migrations are due, the lock, the migrations and the unlock go on one connection, the
+ * migrations and the unlock sent together, and Postgres works through them while this thread
+ * loads. The bookkeeping is
  * drizzle's own (migrations.ts), so drizzle's migrator agrees with it; should another replica
  * have migrated between the check and the lock, the batch refuses itself and
  * migrateWithDrizzle runs instead.
