@@ -68,6 +68,11 @@ export interface RunningBot {
   stop(): Promise<void>;
   /** Resolves once no Slack handler is running (tests wait for the work after an ack). */
   whenIdle(timeoutMs?: number): Promise<boolean>;
+  /**
+   * The workspace and its standards are read again from the database, not from the few seconds
+   * the services keep them (for a database emptied behind the bot's back, as the tests do).
+   */
+  forgetKeptReads(): void;
 }
 
 export interface AssembleOptions {
@@ -108,6 +113,7 @@ export async function assembleBot({
     { locale: config.defaultLocale, timezone: config.defaultTimezone },
     audit,
     roles,
+    clock,
   );
   const cron = createNodeCronCalendar();
   const digestStore = createDigestRepository(database.db);
@@ -117,7 +123,7 @@ export async function assembleBot({
     audit,
     roles,
   });
-  const standards = createStandardService(createStandardRepository(database.db), roles, workspaces);
+  const standards = createStandardService(createStandardRepository(database.db), roles, workspaces, clock);
   const digests = createDigestService(digestStore, standards, roles);
   const mantras = createMantraService(
     createMantraRepository(database.db),
@@ -209,6 +215,10 @@ export async function assembleBot({
     deps,
     scheduler,
     whenIdle: (timeoutMs = 5_000) => slackApp.whenIdle(timeoutMs),
+    forgetKeptReads() {
+      workspaces.forgetKept();
+      standards.forgetKept();
+    },
     stop() {
       stopping ??= (async () => {
         // No new ticks or requests; posts and handlers in flight finish (bounded) side by side.

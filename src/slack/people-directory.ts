@@ -1,28 +1,18 @@
 import type { webApi } from '@slack/bolt';
 import type { PeopleDirectory, Person } from '../domain/people.js';
+import { createReadCache } from '../domain/read-cache.js';
 import { localeFromSlack } from '../i18n/index.js';
 
 const TTL_MS = 5 * 60_000;
-const MAX_ENTRIES = 10_000;
 
 /**
  * Answers "who is this person" from users.info, cached briefly: admin status and language
  * change rarely, and users.info is rate-limited (Tier 4) while every command needs a role check.
  */
 export function createSlackPeopleDirectory(client: webApi.WebClient, clock: () => Date): PeopleDirectory {
-  const cache = new Map<string, { person: Person | undefined; expires: number }>();
+  const recent = createReadCache<Person | undefined>({ ttlMs: TTL_MS, clock });
   return {
-    async lookup(teamId, userId) {
-      const key = `${teamId}:${userId}`;
-      const hit = cache.get(key);
-      const now = clock().getTime();
-      if (hit && hit.expires > now) return hit.person;
-      const person = await fetchPerson(client, userId);
-      // Keep the cache bounded in a big workspace: drop what has expired once it grows.
-      if (cache.size >= MAX_ENTRIES) for (const [k, v] of cache) if (v.expires <= now) cache.delete(k);
-      cache.set(key, { person, expires: now + TTL_MS });
-      return person;
-    },
+    lookup: (teamId, userId) => recent.read(`${teamId}:${userId}`, () => fetchPerson(client, userId)),
   };
 }
 

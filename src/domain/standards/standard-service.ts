@@ -1,3 +1,4 @@
+import { createReadCache } from '../read-cache.js';
 import type { Authorizer, GrantedRole } from '../roles/permissions.js';
 import type { WorkspaceService } from '../workspace/workspace-service.js';
 import {
@@ -70,6 +71,12 @@ export interface UnknownCitations {
 /** The overview's window: "lately" is the last four weeks. */
 export const OVERVIEW_DAYS = 28;
 
+/**
+ * How long the list a story is checked against is kept: this process sees its own changes at
+ * once, and another replica's within this.
+ */
+export const STANDARDS_READ_TTL_MS = 5_000;
+
 const refuse = <R extends StandardRefusal>(refusal: R): { ok: false } & R => ({ ok: false, ...refusal });
 
 /**
@@ -80,7 +87,11 @@ export function createStandardService(
   store: StandardStore,
   roles: Authorizer,
   workspaces: Pick<WorkspaceService, 'get'>,
+  clock: () => Date,
 ) {
+  // Every story is checked against the list (cite): kept for a few seconds, forgotten on a change.
+  const recent = createReadCache<Standard[]>({ ttlMs: STANDARDS_READ_TTL_MS, clock });
+
   /** All standards, creating the defaults in the workspace language for a team that has none. */
   async function all(teamId: string): Promise<Standard[]> {
     const found = await store.list(teamId);
@@ -131,7 +142,11 @@ export function createStandardService(
     const allowed = await roles.authorize(teamId, actorId, 'standard.manage');
     if (!allowed.ok) return refuse({ reason: allowed.reason, needed: allowed.needed });
     await all(teamId);
-    return store.withTeamLock(teamId, async (writer) => change(writer, await writer.list(teamId)));
+    try {
+      return await store.withTeamLock(teamId, async (writer) => change(writer, await writer.list(teamId)));
+    } finally {
+      recent.forget(teamId);
+    }
   }
 
   /** Gives the active standards the positions 1…n in the order given. */
@@ -152,6 +167,8 @@ export function createStandardService(
 
   return {
     all,
+    /** Reads again from the database from now on (see ReadCache.clear). */
+    forgetKept: () => recent.clear(),
 
     /** The active standards in order (what people may cite). */
     async active(teamId: string): Promise<Standard[]> {
@@ -282,7 +299,7 @@ export function createStandardService(
       chosen: readonly string[] = [],
       kept: readonly string[] = [],
     ): Promise<{ ok: true; tags: string[] } | ({ ok: false } & UnknownCitations)> {
-      const standards = await all(teamId);
+      const standards = await recent.read(teamId, () => all(teamId));
       const valid = activeOf(standards).map((s) => s.tag);
       const allowed = [...valid, ...kept.filter((tag) => !valid.includes(tag))];
       const read = readCitations(text, allowed);

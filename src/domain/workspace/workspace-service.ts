@@ -8,6 +8,7 @@ import { isLocale, type Locale } from '../locale.js';
 import type { AuditLog } from '../privacy/audit.js';
 import { RETENTION_MONTHS, UNINSTALL_GRACE_DAYS } from '../privacy/retention.js';
 import { DEFAULT_REACTION_EMOJI, EMOJI_NAME } from '../reactions/reaction.js';
+import { createReadCache } from '../read-cache.js';
 import type { Authorizer, NotAllowed } from '../roles/permissions.js';
 
 export const MIN_ANONYMITY_THRESHOLD = 3;
@@ -71,6 +72,12 @@ export interface WorkspaceStore {
 }
 
 /**
+ * How long a workspace read is kept: this process sees its own changes at once, and another
+ * replica's within this.
+ */
+export const WORKSPACE_READ_TTL_MS = 5_000;
+
+/**
  * The workspace and its settings. A change asked by a person (`actorId`) is for admins: it is
  * checked here and audited; a change without one is the bot's own (an uninstall, a default).
  */
@@ -79,6 +86,7 @@ export function createWorkspaceService(
   defaults: { locale: Locale; timezone: string },
   audit: Pick<AuditLog, 'record'>,
   roles: Authorizer,
+  clock: () => Date,
 ) {
   const allowed = (teamId: string, actorId: string | undefined): Promise<{ ok: true } | NotAllowed> =>
     actorId ? roles.authorize(teamId, actorId, 'workspace.configure') : Promise.resolve({ ok: true });
@@ -102,7 +110,12 @@ export function createWorkspaceService(
     await audit.record(teamId, actorId, 'setting_changed', setting, { from: text(from), to: text(to) });
   }
 
-  async function get(teamId: string): Promise<Workspace> {
+  // Read by nearly every request (the language, the recognition channel): kept for a few seconds.
+  const recent = createReadCache<Workspace>({ ttlMs: WORKSPACE_READ_TTL_MS, clock });
+  const get = (teamId: string) => recent.read(teamId, () => read(teamId));
+
+  /** From the database: what a change starts from (a kept copy could undo another replica's change). */
+  async function read(teamId: string): Promise<Workspace> {
     const row = await store.ensure(teamId, defaults);
     return {
       teamId: row.teamId,
@@ -115,12 +128,15 @@ export function createWorkspaceService(
   return {
     /** The workspace, created with the deployment's defaults the first time the team is seen. */
     get,
+    /** Reads again from the database from now on (see ReadCache.clear). */
+    forgetKept: () => recent.clear(),
     /** `actorId`: the admin who asked (checked, audited); none for the bot's own changes. */
     async setLocale(teamId: string, locale: Locale, actorId?: string): Promise<{ ok: true } | NotAllowed> {
       const may = await allowed(teamId, actorId);
       if (!may.ok) return may;
-      const before = await get(teamId);
+      const before = await read(teamId);
       await store.update(teamId, { locale });
+      recent.forget(teamId);
       await audited(teamId, actorId, 'language', before.locale, locale);
       return may;
     },
@@ -131,8 +147,9 @@ export function createWorkspaceService(
     ): Promise<{ ok: true } | NotAllowed> {
       const may = await allowed(teamId, actorId);
       if (!may.ok) return may;
-      const before = await get(teamId);
+      const before = await read(teamId);
       await store.update(teamId, { timezone });
+      recent.forget(teamId);
       await audited(teamId, actorId, 'timezone', before.timezone, timezone);
       return may;
     },
@@ -148,8 +165,9 @@ export function createWorkspaceService(
     ): Promise<{ ok: true } | NotAllowed> {
       const may = await allowed(teamId, actorId);
       if (!may.ok) return may;
-      const current = await get(teamId);
+      const current = await read(teamId);
       await store.update(teamId, { settings: { ...current.settings, ...patch } });
+      recent.forget(teamId);
       for (const [key, value] of Object.entries(patch)) {
         await audited(teamId, actorId, key, current.settings[key as keyof WorkspaceSettings], value);
       }

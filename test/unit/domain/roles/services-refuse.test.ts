@@ -26,6 +26,7 @@ import { createNodeCronCalendar } from '../../../../src/jobs/scheduler/calendar.
 
 const TEAM = 'T1';
 const NOW = new Date('2026-11-23T09:00:00Z');
+const clock = () => NOW;
 /** Granted roles; everyone else is a member (nobody here is a Slack admin). */
 const rolesOf: Record<string, GrantedRole> = { UMANAGER: 'manager', UADMIN: 'admin' };
 const people = createRoleService(
@@ -109,7 +110,7 @@ describe('services refuse by themselves, before touching anything', () => {
     const { store, calls } = recordingStore<WorkspaceStore>({
       ensure: { teamId: TEAM, locale: 'en', timezone: 'UTC', settings: {} },
     });
-    const workspaces = createWorkspaceService(store, { locale: 'en', timezone: 'UTC' }, audit, people);
+    const workspaces = createWorkspaceService(store, { locale: 'en', timezone: 'UTC' }, audit, people, clock);
     expect(await workspaces.setLocale(TEAM, 'fr', 'UMANAGER')).toEqual(refusal('admin'));
     expect(await workspaces.setTimezone(TEAM, 'Europe/Paris', 'UMEMBER')).toEqual(refusal('admin'));
     expect(await workspaces.updateSettings(TEAM, { anonymityThreshold: 5 }, 'UMANAGER')).toEqual(
@@ -165,7 +166,7 @@ const NO_ERASURE: ErasureReport = {
 describe('the standards, reaction emoji, roles, privacy and moderation refuse by the table too', () => {
   it('standards: changes are for admins, refused before the list is read; the view says who may', async () => {
     const { store, calls } = recordingStore<StandardStore>({ list: [STANDARD], countsBetween: [] });
-    const standards = createStandardService(store, people, { get: async () => ({}) as never });
+    const standards = createStandardService(store, people, { get: async () => ({}) as never }, clock);
     expect(await standards.add(TEAM, 'UMANAGER', 'new-tag', 'A new one.')).toEqual(refusal('admin'));
     expect(await standards.edit(TEAM, 'UMEMBER', 'same-day', 'Other words.', NOW)).toEqual(refusal('admin'));
     expect(await standards.move(TEAM, 'UMANAGER', 'same-day', 1, NOW)).toEqual(refusal('admin'));
@@ -178,7 +179,7 @@ describe('the standards, reaction emoji, roles, privacy and moderation refuse by
 
   it('reaction emoji, roles, retention and erasing someone else: admins only, before any change', async () => {
     const { store, calls } = recordingStore<WorkspaceStore>({ ensure: WORKSPACE_ROW });
-    const workspaces = createWorkspaceService(store, { locale: 'en', timezone: 'UTC' }, audit, people);
+    const workspaces = createWorkspaceService(store, { locale: 'en', timezone: 'UTC' }, audit, people, clock);
     const reactions = createReactionSettings(workspaces, people);
     // Each refusal names the role it takes: the listeners word it from `needed`, never by themselves.
     expect(await reactions.set(TEAM, 'UMANAGER', { praise: 'clap' })).toEqual(refusal('admin'));
@@ -218,6 +219,7 @@ describe('the standards, reaction emoji, roles, privacy and moderation refuse by
       { locale: 'en', timezone: 'UTC' },
       audit,
       people,
+      clock,
     );
     const mantraStore = recordingStore<MantraStore>({ removeById: { ok: false, reason: 'last_line' } });
     const mantras = createMantraService(mantraStore.store, audit, async () => undefined, people);
@@ -271,6 +273,7 @@ describe('a Home form opens for exactly the people allowed to save it', () => {
       { locale: 'en', timezone: 'UTC' },
       audit,
       people,
+      clock,
     );
     const mantras = createMantraService(
       recordingStore<MantraStore>({ add: { line: { id: 2, text: 'A line', isDefault: false } } }).store,
@@ -296,7 +299,7 @@ describe('a Home form opens for exactly the people allowed to save it', () => {
       withTeamLock: (_team, work) => work(standardWriter),
       countsBetween: async () => [],
     };
-    const standards = createStandardService(standardStore, people, workspaces);
+    const standards = createStandardService(standardStore, people, workspaces, clock);
     const privacy = createPrivacyService({
       store: recordingStore<PrivacyStore>({ erasePerson: NO_ERASURE }).store,
       roles: people,
