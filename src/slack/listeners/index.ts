@@ -5,6 +5,7 @@ import { registerActions } from './actions/index.js';
 import { answerFailures } from './answering.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
+import { Routes } from './routes.js';
 import { registerShortcuts } from './shortcuts/index.js';
 import { registerViews } from './views/index.js';
 
@@ -34,9 +35,16 @@ export function registerListeners(app: App, deps: Deps) {
       });
     }
   });
-  registerCommands(app, deps);
-  registerEvents(app, deps);
-  registerActions(app, deps);
-  registerViews(app, deps);
-  registerShortcuts(app, deps);
+  listenerRoutes(deps).registerOn(app);
+}
+
+/** Every handler of the bot, by kind and id (routes.ts says why not one Bolt listener each). */
+export function listenerRoutes(deps: Deps): Routes {
+  const routes = new Routes();
+  registerCommands(routes, deps);
+  registerEvents(routes, deps);
+  registerActions(routes, deps);
+  registerViews(routes, deps);
+  registerShortcuts(routes, deps);
+  return routes;
 }

@@ -1,6 +1,6 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { COMMANDS } from '../../ids.js';
+import type { Routes } from '../routes.js';
 import { coreCultureSubcommands, handleCulture } from './culture.js';
 import { momentCultureSubcommands } from './culture-moments.js';
 import { privacyCultureSubcommands } from './culture-privacy.js';
@@ -13,8 +13,8 @@ import { handleMantra } from './mantra.js';
 import { handleMoment } from './moment.js';
 import { handlePulse } from './pulse.js';
 
-export function registerCommands(app: App, deps: Deps) {
-  app.command(
+export function registerCommands(routes: Routes, deps: Deps) {
+  routes.command(
     COMMANDS.culture,
     handleCulture(deps, {
       ...coreCultureSubcommands(deps),
@@ -25,10 +25,10 @@ export function registerCommands(app: App, deps: Deps) {
       ...standardCultureSubcommands(deps),
     }),
   );
-  app.command(COMMANDS.praise, handleInlineMoment('praise', deps));
-  app.command(COMMANDS.complaint, handleInlineMoment('complaint', deps));
-  app.command(COMMANDS.moment, handleMoment(deps));
-  app.command(COMMANDS.pulse, handlePulse(deps));
-  app.command(COMMANDS.mantra, handleMantra(deps));
-  app.command(COMMANDS.digest, handleDigest(deps));
+  routes.command(COMMANDS.praise, handleInlineMoment('praise', deps));
+  routes.command(COMMANDS.complaint, handleInlineMoment('complaint', deps));
+  routes.command(COMMANDS.moment, handleMoment(deps));
+  routes.command(COMMANDS.pulse, handlePulse(deps));
+  routes.command(COMMANDS.mantra, handleMantra(deps));
+  routes.command(COMMANDS.digest, handleDigest(deps));
 }

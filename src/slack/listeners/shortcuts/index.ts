@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { SHORTCUTS } from '../../ids.js';
+import type { Routes } from '../routes.js';
 import { handleLogMoment } from './log-moment.js';
 
-export function registerShortcuts(app: App, deps: Deps) {
-  app.shortcut({ type: 'message_action', callback_id: SHORTCUTS.logMoment }, handleLogMoment(deps));
+export function registerShortcuts(routes: Routes, deps: Deps) {
+  routes.messageShortcut(SHORTCUTS.logMoment, handleLogMoment(deps));
 }

@@ -1,6 +1,6 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps.js';
 import { VIEWS } from '../../ids.js';
+import type { Routes } from '../routes.js';
 import { handleHomeLine, handleHomeRole, handleHomeSchedule, handleHomeSettings } from './home-forms.js';
 import { handleHomeErase, handleHomeErasePick, handleHomeRetention } from './home-privacy.js';
 import { handleHomeReactions, handleHomeStandard } from './home-standards.js';
@@ -8,17 +8,17 @@ import { handleMomentLesson } from './moment-lesson.js';
 import { handleMomentModal } from './moment-modal.js';
 import { handlePulseAnswerSubmit } from './pulse-answer.js';
 
-export function registerViews(app: App, deps: Deps) {
-  app.view({ type: 'view_submission', callback_id: VIEWS.momentModal }, handleMomentModal(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.momentLesson }, handleMomentLesson(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.pulseAnswer }, handlePulseAnswerSubmit(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.homeLine }, handleHomeLine(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.homeSchedule }, handleHomeSchedule(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.homeRole }, handleHomeRole(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.homeSettings }, handleHomeSettings(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.homeStandard }, handleHomeStandard(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.homeReactions }, handleHomeReactions(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.homeRetention }, handleHomeRetention(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.homeErasePick }, handleHomeErasePick(deps));
-  app.view({ type: 'view_submission', callback_id: VIEWS.homeErase }, handleHomeErase(deps));
+export function registerViews(routes: Routes, deps: Deps) {
+  routes.view(VIEWS.momentModal, handleMomentModal(deps));
+  routes.view(VIEWS.momentLesson, handleMomentLesson(deps));
+  routes.view(VIEWS.pulseAnswer, handlePulseAnswerSubmit(deps));
+  routes.view(VIEWS.homeLine, handleHomeLine(deps));
+  routes.view(VIEWS.homeSchedule, handleHomeSchedule(deps));
+  routes.view(VIEWS.homeRole, handleHomeRole(deps));
+  routes.view(VIEWS.homeSettings, handleHomeSettings(deps));
+  routes.view(VIEWS.homeStandard, handleHomeStandard(deps));
+  routes.view(VIEWS.homeReactions, handleHomeReactions(deps));
+  routes.view(VIEWS.homeRetention, handleHomeRetention(deps));
+  routes.view(VIEWS.homeErasePick, handleHomeErasePick(deps));
+  routes.view(VIEWS.homeErase, handleHomeErase(deps));
 }
