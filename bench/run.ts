@@ -7,7 +7,7 @@
  *   DATABASE_URL=postgres://… npm run bench         # the bot on Postgres: DATABASE_URL names a
  *                                                   # server the bench creates a database on
  *
- * BENCH_ROUNDS (default 2) sets how many times the A/B rows alternate. BENCH_ONLY=name,name runs
+ * BENCH_ROUNDS (default 3) sets how many times the A/B rows alternate. BENCH_ONLY=name,name runs
  * only those steps of rows.ts (by function name, e.g. `seedDigestWeek,digestPreviewTime`).
  * BENCH_PROFILE=dir runs the bot under `node --cpu-prof`, its profiles written to dir.
  */
@@ -25,7 +25,7 @@ import { ACK_TEAM, AUTHOR, type Bench, COLLEAGUES, type Row, steps } from './row
 const SECRET = 'bench-signing-secret';
 const adminUrl = process.env.DATABASE_URL || undefined;
 const kind = adminUrl ? 'postgres' : 'pglite';
-const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 const startedAt = new Date();
 
