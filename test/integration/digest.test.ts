@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { createMomentRepository } from '../../src/db/repositories/moment-repository.js';
 import { moments } from '../../src/db/schema.js';
@@ -50,6 +51,7 @@ describeEachDatabase('weekly digest', (db) => {
     await suiteBot().bot.deps.standards.all(TEST_TEAM);
     const { moment } = await repo().insert(
       {
+        id: randomUUID(),
         teamId: TEST_TEAM,
         authorId: s.author ?? ANA,
         kind: s.kind ?? 'praise',
@@ -66,6 +68,7 @@ describeEachDatabase('weekly digest', (db) => {
         standards: s.story?.match(/#([a-z-]+)/g)?.map((x) => x.slice(1)) ?? [],
         dedupeKey: null,
       },
+      [],
       new Date(at.getTime() + seq * 1000),
     );
     if (s.status === 'resolved') await repo().update(TEST_TEAM, moment.id, { status: 'resolved' }, at);

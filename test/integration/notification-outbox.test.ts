@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { moments, notificationOutbox } from '../../src/db/schema.js';
 import { notificationOutboxJob } from '../../src/jobs/notification-outbox.js';
+import { createMomentPublisher } from '../../src/slack/posts/moment.js';
 import type { OutboxPass } from '../../src/slack/posts/outbox.js';
 import { replicasTest } from '../support/bot-test.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -118,5 +119,49 @@ describeEachDatabase('the notification outbox', (db, target) => {
     expect(await pending()).toEqual([]);
     expect(await pass(t, 10 * MINUTE)).toEqual({ delivered: 0, retrying: 0, dropped: 0 });
     expect(delivered(t)).toEqual([]);
+  });
+
+  it('a replica that stops right after storing a moment: its notifications were stored with it, and another replica sends them once the hold runs out', async ({
+    a: t,
+    b: replica,
+  }) => {
+    await t.bot.deps.workspaces.updateSettings(TEST_TEAM, { recognitionChannelId: KUDOS });
+    loggedAt = t.clock.now().getTime();
+    const log = () =>
+      t.bot.deps.moments.log(
+        TEST_TEAM,
+        AUTHOR,
+        {
+          kind: 'praise',
+          colleagueIds: [SAM, ZOE],
+          customerType: 'external',
+          touchpoint: 'phone',
+          impact: 'small',
+          story: STORY,
+        },
+        { source: 'command', dedupeKey: 'command:stopped-replica' },
+        t.clock.now(),
+        createMomentPublisher(t.bot.deps).noticesFor,
+      );
+    // Stored, then the process stops before delivering anything.
+    const logged = await log();
+    if (!logged.ok) throw new Error('the praise was refused');
+    const { moment, notices } = logged.value;
+    expect(notices.map((n) => n.kind).sort()).toEqual(['moment_dm', 'moment_dm', 'recognition_post']);
+    const stored = await pending();
+    expect(stored.map((n) => n.id).sort()).toEqual(notices.map((n) => n.id).sort());
+    expect(stored.every((n) => n.momentId === moment.id)).toBe(true);
+
+    // The same request again stores nothing new, and has nothing to deliver.
+    const again = await log();
+    expect(again.ok && again.value).toMatchObject({ created: false, notices: [] });
+    expect(await pending()).toHaveLength(3);
+
+    // Held by the replica that wrote them for two minutes; then any replica sends them, once.
+    expect(await pass(replica, MINUTE)).toEqual({ delivered: 0, retrying: 0, dropped: 0 });
+    expect(await pass(replica, 3 * MINUTE)).toEqual({ delivered: 3, retrying: 0, dropped: 0 });
+    expect(delivered(replica).sort()).toEqual([KUDOS, SAM, ZOE].sort());
+    expect(delivered(t)).toEqual([]);
+    expect(await pending()).toEqual([]);
   });
 });

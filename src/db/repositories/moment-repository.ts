@@ -1,8 +1,20 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Moment } from '../../domain/moments/moment.js';
-import type { MomentPatch, MomentStore, NewMomentRow } from '../../domain/moments/moment-service.js';
+import type {
+  MomentNotice,
+  MomentPatch,
+  MomentStore,
+  NewMomentRow,
+} from '../../domain/moments/moment-service.js';
 import type { Db } from '../client.js';
-import { momentColleagues, momentSeconders, momentStandards, moments, standards } from '../schema.js';
+import {
+  momentColleagues,
+  momentSeconders,
+  momentStandards,
+  moments,
+  notificationOutbox,
+  standards,
+} from '../schema.js';
 
 export type MomentRow = typeof moments.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -97,11 +109,12 @@ export function createMomentRepository(db: Db) {
   }
 
   // Built once, not on each insert (see README: prepared); the lists go in as arrays.
-  const value = (name: keyof NewMomentRow | 'now' | 'tags') => sql.placeholder(name);
+  const value = (name: keyof NewMomentRow | 'id' | 'now' | 'tags' | 'notices') => sql.placeholder(name);
   const inserted = db.$with('inserted').as(
     db
       .insert(moments)
       .values({
+        id: value('id'),
         teamId: value('teamId'),
         kind: value('kind'),
         authorId: value('authorId'),
@@ -154,8 +167,19 @@ export function createMomentRepository(db: Db) {
           sql`select inserted.team_id, inserted.id, cited.id, inserted.kind, inserted.created_at from inserted, cited`,
         ),
     );
+  // The notices arrive as one JSON array (ids made by the caller); none is written for a repeat,
+  // whose `inserted` is empty.
+  const addNotices = db
+    .$with('add_notices')
+    .as(
+      db
+        .insert(notificationOutbox)
+        .select(
+          sql`select notice.id, inserted.team_id, notice.kind, inserted.id, notice.recipient_id, notice.message, 0, inserted.created_at, inserted.created_at, notice.claimed_until from inserted, jsonb_to_recordset(${value('notices')}::jsonb) as notice(id uuid, kind text, recipient_id text, message jsonb, claimed_until timestamptz)`,
+        ),
+    );
   const insertMoment = db
-    .with(inserted, cited, addColleagues, addStandardLinks)
+    .with(inserted, cited, addColleagues, addStandardLinks, addNotices)
     .select({ moment: inserted._.selectedFields, tag: cited.tag })
     .from(inserted)
     .leftJoin(cited, sql`true`)
@@ -167,11 +191,11 @@ export function createMomentRepository(db: Db) {
 
     /**
      * One statement, so one round trip (a praise is the busiest write there is): the moment, its
-     * colleagues and its standards are inserted by data-modifying CTEs, which Postgres runs
-     * atomically with the statement. The result has a row per cited standard (one with a null
+     * colleagues, its standards and its notices (the outbox) are inserted by data-modifying CTEs,
+     * which Postgres runs atomically with the statement. The result has a row per cited standard (one with a null
      * tag when it cites none), and none when the dedupe key was stored already.
      */
-    async insert(input: NewMomentRow, now: Date) {
+    async insert(input: NewMomentRow & { id: string }, notices: readonly MomentNotice[], now: Date) {
       const { colleagueIds, standards: tags, ...row } = input;
       const rows = await insertMoment.execute({
         ...row,
@@ -181,6 +205,15 @@ export function createMomentRepository(db: Db) {
         now,
         colleagueIds,
         tags,
+        notices: JSON.stringify(
+          notices.map((n) => ({
+            id: n.id,
+            kind: n.kind,
+            recipient_id: n.recipientId,
+            message: n.message,
+            claimed_until: n.claimedUntil,
+          })),
+        ),
       });
       const first = rows[0];
       if (first) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isFollowedUp } from '../follow-up/follow-up.js';
 import type { PeopleDirectory } from '../people.js';
 import type { AuditLog } from '../privacy/audit.js';
@@ -15,6 +16,23 @@ export interface NewMomentRow extends MomentDraft {
   standards: string[];
   dedupeKey: string | null;
 }
+
+/**
+ * A message a new moment sends (a colleague's DM, the recognition post), built before the moment
+ * is stored and written in the same statement: a stop between the two cannot lose it. The
+ * replica that wrote it delivers it at once, holding it until `claimedUntil`; the outbox job
+ * retries it after that if it is still there.
+ */
+export interface MomentNotice {
+  id: string;
+  kind: 'moment_dm' | 'recognition_post';
+  recipientId: string | null;
+  message: Record<string, unknown>;
+  claimedUntil: Date;
+}
+
+/** The notices a moment sends, from the moment as it will be stored. */
+export type NoticesFor = (moment: Moment) => Promise<MomentNotice[]>;
 
 export type MomentPatch = Partial<
   Pick<
@@ -37,8 +55,15 @@ export type MomentPatch = Partial<
 >;
 
 export interface MomentStore {
-  /** Inserts, or returns the row already stored under the same dedupe key (`created: false`). */
-  insert(row: NewMomentRow, now: Date): Promise<{ moment: Moment; created: boolean }>;
+  /**
+   * Inserts the moment (under `id`) and its notices, or returns the row already stored under the
+   * same dedupe key (`created: false`, no notice written).
+   */
+  insert(
+    row: NewMomentRow & { id: string },
+    notices: readonly MomentNotice[],
+    now: Date,
+  ): Promise<{ moment: Moment; created: boolean }>;
   get(teamId: string, id: string): Promise<Moment | undefined>;
   update(teamId: string, id: string, patch: MomentPatch, now: Date): Promise<Moment | undefined>;
   /** Deletes the row for good (story and lesson included). */
@@ -138,7 +163,8 @@ export function createMomentService(
 
     /**
      * Logs a moment. The same dedupe key (a Slack view id or trigger id) stores it once, so a
-     * double click or a redelivered request changes nothing.
+     * double click or a redelivered request changes nothing. `noticesFor` builds what the new
+     * moment sends; they are stored with it and returned to be delivered (none for a repeat).
      */
     async log(
       teamId: string,
@@ -152,29 +178,40 @@ export function createMomentService(
         dedupeKey?: string | null;
       },
       now: Date,
-    ): Promise<Outcome<{ moment: Moment; created: boolean }, LogProblem>> {
+      noticesFor: NoticesFor = async () => [],
+    ): Promise<Outcome<{ moment: Moment; created: boolean; notices: MomentNotice[] }, LogProblem>> {
       const cited = await citationsOf(teamId, draft);
       if (!cited.ok) return { ok: false, problem: cited };
       const colleagues = await checkColleagues(teamId, authorId, draft);
       if (!colleagues.ok) return colleagues;
-      const stored = await store.insert(
-        {
-          ...draft,
-          colleagueIds: colleagues.value,
-          lesson: draft.lesson?.trim() || null,
-          followUpUserId: draft.followUpUserId ?? (draft.kind === 'complaint' ? authorId : null),
-          teamId,
-          authorId,
-          source: origin.source,
-          channelId: origin.channelId ?? null,
-          permalink: origin.permalink ?? null,
-          sourceTs: origin.sourceTs ?? null,
-          standards: cited.tags,
-          dedupeKey: origin.dedupeKey ?? null,
-        },
-        now,
-      );
-      return { ok: true, value: stored };
+      const row = {
+        ...draft,
+        id: randomUUID(),
+        colleagueIds: colleagues.value,
+        lesson: draft.lesson?.trim() || null,
+        followUpUserId: draft.followUpUserId ?? (draft.kind === 'complaint' ? authorId : null),
+        teamId,
+        authorId,
+        source: origin.source,
+        channelId: origin.channelId ?? null,
+        permalink: origin.permalink ?? null,
+        sourceTs: origin.sourceTs ?? null,
+        standards: cited.tags,
+        dedupeKey: origin.dedupeKey ?? null,
+      };
+      const notices = await noticesFor({
+        ...row,
+        colleagueIds: [...row.colleagueIds].sort(),
+        status: 'open',
+        recognitionChannelId: null,
+        recognitionTs: null,
+        createdAt: now,
+        updatedAt: now,
+        resolvedAt: null,
+        followedUpAt: null,
+      });
+      const stored = await store.insert(row, notices, now);
+      return { ok: true, value: { ...stored, notices: stored.created ? notices : [] } };
     },
 
     /** The author rewrites their moment (all fields). */

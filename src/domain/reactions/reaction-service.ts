@@ -1,5 +1,5 @@
 import type { Moment, MomentKind } from '../moments/moment.js';
-import type { LogProblem, MomentService } from '../moments/moment-service.js';
+import type { LogProblem, MomentNotice, MomentService, NoticesFor } from '../moments/moment-service.js';
 import type { PeopleDirectory } from '../people.js';
 import { kindForReaction, praisedColleagues, REACTION_UNDO_WINDOW_MS, storyFromMessage } from './reaction.js';
 import type { ReactionSettings } from './reaction-settings.js';
@@ -48,7 +48,8 @@ export type IgnoredReason =
 
 export type ReactionAddedOutcome =
   | { result: 'ignored'; reason: IgnoredReason }
-  | { result: 'logged'; moment: Moment; truncated: boolean }
+  /** `notices`: what the moment sends, stored with it, for the caller to deliver. */
+  | { result: 'logged'; moment: Moment; notices: MomentNotice[]; truncated: boolean }
   | { result: 'seconded'; moment: Moment }
   /** A file or an image alone: the reactor is offered the form instead. */
   | { result: 'no_text'; kind: MomentKind }
@@ -104,7 +105,7 @@ export function createReactionService(deps: {
 
   return {
     /** A reaction was added: log a moment, second one, or explain why not. */
-    async added(reaction: Reaction, now: Date): Promise<ReactionAddedOutcome> {
+    async added(reaction: Reaction, now: Date, noticesFor?: NoticesFor): Promise<ReactionAddedOutcome> {
       const kind = await kindOf(reaction);
       if (kind !== 'praise' && kind !== 'complaint') return { result: 'ignored', reason: kind };
       const { teamId, userId, channelId, ts } = reaction;
@@ -143,10 +144,11 @@ export function createReactionService(deps: {
           dedupeKey: `reaction:${kind}:${channelId}:${ts}`,
         },
         now,
+        noticesFor,
       );
       if (!logged.ok) return { result: 'colleague_problem', problem: logged.problem };
       if (!logged.value.created) return second(reaction, logged.value.moment, now);
-      return { result: 'logged', moment: logged.value.moment, truncated };
+      return { result: 'logged', moment: logged.value.moment, notices: logged.value.notices, truncated };
     },
 
     /**

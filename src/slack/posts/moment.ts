@@ -1,14 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import type { NewNotification } from '../../db/repositories/notification-outbox-repository.js';
 import type { Deps } from '../../deps.js';
 import type { Moment } from '../../domain/moments/moment.js';
+import type { MomentNotice } from '../../domain/moments/moment-service.js';
 import { messages } from '../../i18n/index.js';
 import { buildMomentDm, buildRecognitionPost } from '../blocks/moments.js';
-import { createNotificationSender } from './outbox.js';
+import { createNotificationSender, heldUntil } from './outbox.js';
 
 type PublisherDeps = Pick<
   Deps,
   'slack' | 'languages' | 'workspaces' | 'logger' | 'moments' | 'clock' | 'outbox'
 >;
+
+/** What a moment sends, by kind (the outbox also carries plain DMs). */
+type MomentNotification = NewNotification & { kind: MomentNotice['kind'] };
 
 /**
  * Everything a moment makes the bot say beyond the author's own confirmation: DMs to the
@@ -19,7 +24,7 @@ type PublisherDeps = Pick<
 export function createMomentPublisher(deps: PublisherDeps) {
   const { slack, logger } = deps;
 
-  async function colleagueDms(moment: Moment): Promise<NewNotification[]> {
+  async function colleagueDms(moment: Moment): Promise<MomentNotification[]> {
     return Promise.all(
       moment.colleagueIds.map(async (userId) => {
         const m = messages(await deps.languages.forUser(moment.teamId, userId));
@@ -35,7 +40,7 @@ export function createMomentPublisher(deps: PublisherDeps) {
     );
   }
 
-  async function recognitionPost(moment: Moment): Promise<NewNotification[]> {
+  async function recognitionPost(moment: Moment): Promise<MomentNotification[]> {
     const { settings, locale } = await deps.workspaces.get(moment.teamId);
     const channel = settings.recognitionChannelId;
     if (moment.kind !== 'praise' || !channel) return [];
@@ -54,14 +59,45 @@ export function createMomentPublisher(deps: PublisherDeps) {
   }
 
   return {
-    /** A new moment: DM the colleagues and, for praise, post in the recognition channel. */
-    async announce(moment: Moment) {
+    /**
+     * What a new moment sends: a DM to each colleague and, for praise, the post in the recognition
+     * channel. Built before the moment is stored and written with it (MomentService.log); a
+     * failure here stores the moment without them, as before it had a colleague to tell.
+     */
+    async noticesFor(moment: Moment): Promise<MomentNotice[]> {
       try {
+        const held = heldUntil(deps.clock());
         const notifications = (await Promise.all([colleagueDms(moment), recognitionPost(moment)])).flat();
-        await createNotificationSender(deps).send(notifications);
+        return notifications.map((n) => ({
+          id: randomUUID(),
+          kind: n.kind,
+          recipientId: n.recipientId ?? null,
+          message: n.message,
+          claimedUntil: held,
+        }));
       } catch (err) {
-        logger.error({ err, teamId: moment.teamId, momentId: moment.id }, 'could not announce a moment');
+        logger.error(
+          { err, teamId: moment.teamId, momentId: moment.id },
+          'could not prepare the notices of a moment',
+        );
+        return [];
       }
+    },
+
+    /** Sends the notices stored with a new moment (see noticesFor). Never throws. */
+    async deliver(moment: Moment, notices: readonly MomentNotice[]) {
+      await createNotificationSender(deps).deliverHeld(
+        notices.map((n) => ({
+          id: n.id,
+          teamId: moment.teamId,
+          kind: n.kind,
+          momentId: moment.id,
+          recipientId: n.recipientId,
+          message: n.message,
+          attempts: 0,
+          createdAt: moment.createdAt,
+        })),
+      );
     },
 
     /** After an edit: the recognition post shows the new text, or goes away if it is no longer praise. */

@@ -8,6 +8,8 @@ import { classifySlackFailure } from '../slack-failures.js';
 
 /** How long one replica holds a notification it is delivering before another may take it. */
 const CLAIM_MS = 2 * 60_000;
+/** Until when a notification written at `now` is held by the replica that delivers it at once. */
+export const heldUntil = (now: Date) => new Date(now.getTime() + CLAIM_MS);
 /** A notification Slack has not taken in a day is stale news: dropped, with a log line. */
 export const NOTIFICATION_KEEP_MS = 24 * 60 * 60_000;
 
@@ -67,6 +69,10 @@ export function createNotificationSender(deps: NotificationDeps) {
     return 'delivered';
   }
 
+  async function deliverHeld(held: PendingNotification[]) {
+    await Promise.all(held.map(deliver));
+  }
+
   async function keepRecognitionPost(teamId: string, momentId: string, channel: string, ts: string) {
     const kept = await deps.moments.recordRecognitionPost(teamId, momentId, channel, ts, deps.clock());
     // Undone while the post was on its way: the story must not stay in the channel.
@@ -78,11 +84,17 @@ export function createNotificationSender(deps: NotificationDeps) {
     async send(notifications: NewNotification[]) {
       try {
         const now = deps.clock();
-        const added = await deps.outbox.add(notifications, now, new Date(now.getTime() + CLAIM_MS));
-        await Promise.all(added.map(deliver));
+        await deliverHeld(await deps.outbox.add(notifications, now, heldUntil(now)));
       } catch (err) {
         logger.error({ err, kinds: notifications.map((n) => n.kind) }, 'could not queue notifications');
       }
+    },
+
+    /** Tries at once notifications already in the outbox and held by this replica. Never throws. */
+    async deliverHeld(held: PendingNotification[]) {
+      await deliverHeld(held).catch((err) =>
+        logger.error({ err, kinds: held.map((n) => n.kind) }, 'could not deliver notifications'),
+      );
     },
 
     /** One pass of the outbox job: drops day-old notifications, retries the due ones. */

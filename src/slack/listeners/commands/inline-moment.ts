@@ -60,6 +60,7 @@ export const handleInlineMoment =
       return refuse(problem);
     }
 
+    const publisher = createMomentPublisher(deps);
     try {
       const result = await deps.moments.log(
         teamId,
@@ -68,6 +69,7 @@ export const handleInlineMoment =
         // One slash-command invocation has one trigger_id: a redelivered request is stored once.
         { source: 'command', channelId: command.channel_id, dedupeKey: `command:${command.trigger_id}` },
         deps.clock(),
+        publisher.noticesFor,
       );
       if (!result.ok) {
         const problem = result.problem;
@@ -83,7 +85,7 @@ export const handleInlineMoment =
         return refuse(momentProblemText(m, 'userId' in problem ? problem : problem.reason));
       }
       await respond({ response_type: 'ephemeral', ...buildMomentConfirmation(m, result.value.moment) });
-      if (result.value.created) await createMomentPublisher(deps).announce(result.value.moment);
+      await publisher.deliver(result.value.moment, result.value.notices);
     } catch (err) {
       // The story is handed back: whatever failed, nothing typed is lost.
       deps.logger.error({ err, teamId, userId }, 'logging an inline moment failed');

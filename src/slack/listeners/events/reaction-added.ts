@@ -68,7 +68,8 @@ export const handleReactionAdded =
     }
     const { teamId, userId, channelId } = reaction;
     try {
-      const outcome = await deps.reactions.added(reaction, deps.clock());
+      const publisher = createMomentPublisher(deps);
+      const outcome = await deps.reactions.added(reaction, deps.clock(), publisher.noticesFor);
       if (outcome.result === 'ignored') {
         deps.logger.debug({ teamId, channelId, userId, reason: outcome.reason }, 'reaction ignored');
         return;
@@ -83,7 +84,7 @@ export const handleReactionAdded =
       // The reactor's confirmation and the colleagues' DMs do not wait for each other.
       await Promise.all([
         answer && notifyUser(deps, { userId, channelId }, answer),
-        outcome.result === 'logged' && createMomentPublisher(deps).announce(outcome.moment),
+        outcome.result === 'logged' && publisher.deliver(outcome.moment, outcome.notices),
       ]);
     } catch (err) {
       // The reactor hears it failed; the message is still there to react to again.

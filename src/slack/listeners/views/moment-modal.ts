@@ -135,12 +135,13 @@ export const handleMomentModal =
           dedupeKey: `view:${view.id}`,
         },
         deps.clock(),
+        publisher.noticesFor,
       );
       if (!logged.ok) return notifyUser(deps, target, buildTextMessage(colleagueText(m, logged.problem)));
       if (!logged.value.created) return;
       await notifyUser(deps, target, buildMomentConfirmation(m, logged.value.moment));
       if (meta.home) await republishHome(deps, { teamId, userId });
-      await publisher.announce(logged.value.moment);
+      await publisher.deliver(logged.value.moment, logged.value.notices);
     } catch (err) {
       deps.logger.error({ err, userId, teamId }, 'saving a moment from the modal failed');
       await notifyUser(deps, target, buildTextMessage(m.genericError));
