@@ -79,20 +79,27 @@ export interface AssembleOptions {
   config: Config;
   logger: Logger;
   clock: () => Date;
-  /** Open and migrated. */
+  /** Possibly still opening: the bot is built on it meanwhile, and queries it once `ready`. */
   database: Database;
+  /** Resolves once the database is open and migrated; rejects when it could not be. */
+  ready: Promise<void>;
   /** Run the scheduler (see StartOptions in main.ts). */
   scheduler: boolean;
   /** Called last when the bot stops, once nothing uses the database any more. */
   release: () => Promise<void>;
 }
 
-/** Builds the services on `database`, starts the Slack app, then the scheduler. */
+/**
+ * Builds the services on `database` while it opens, then, once it is ready, starts the Slack
+ * app and the scheduler. Building takes a tenth of a second on two cores, and Bolt's auth.test
+ * a round trip to Slack: both used to wait for PGlite's worker, which takes the longest.
+ */
 export async function assembleBot({
   config,
   logger,
   clock,
   database,
+  ready,
   scheduler: withScheduler,
   release,
 }: AssembleOptions): Promise<RunningBot> {
@@ -190,6 +197,11 @@ export async function assembleBot({
     cron,
   };
   registerListeners(slackApp.app, deps);
+  await ready.catch(async (err: unknown) => {
+    await release();
+    throw err;
+  });
+  logger.info({ database: database.kind }, 'database ready');
   const port = await slackApp.start();
   logger.info({ mode: config.slackMode.kind, port }, 'service culture bot started');
   // After the Slack app: a catch-up post on start-up needs a working Web API client.

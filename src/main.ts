@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { RunningBot } from './bot.js';
 import { type Config, ConfigError, hasSlackCredentials, loadConfig, loadDotEnv } from './config.js';
-import { type Database, openMigratedDatabase } from './db/client.js';
+import { type Database, type Opening, openMigratedDatabase } from './db/client.js';
 import { DataDirLocked, lockDataDir } from './db/data-dir-lock.js';
 import { createLogger, type Logger } from './logger.js';
 import { SHUTDOWN } from './shutdown.js';
@@ -22,9 +22,10 @@ export interface StartOptions {
 
 /**
  * The composition root: config → database → migrations → services → Slack app → scheduler.
- * The rest of the bot (bot.ts) loads while the database opens and migrates: on PGlite the
- * worker thread compiles Postgres meanwhile, on Postgres the server works through the
- * migrations, sent before the loading starts (db/client.ts), and neither waits for the other.
+ * The rest of the bot (bot.ts) loads and is built while the database opens and migrates: on
+ * PGlite the worker thread compiles Postgres meanwhile, on Postgres the server works through
+ * the migrations, sent before the loading starts (db/client.ts); the Slack app starts taking
+ * requests once the database is ready.
  */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -37,9 +38,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
           logger.error({ err, dataDir: config.dataDir }, 'the lock on DATA_DIR was lost'),
         );
   const shared = options.database;
-  const opening = shared
-    ? { underway: Promise.resolve(), database: shared.migrate().then(() => shared) }
+  const opening: Opening = shared
+    ? { underway: Promise.resolve(), database: Promise.resolve(shared), ready: shared.migrate() }
     : openMigratedDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  // assembleBot waits for it once the bot is built; a failure before then is not unhandled.
+  opening.ready.catch(() => {});
   // Loading the bot keeps this thread busy for a long stretch: the database gets its work first.
   await opening.underway;
   const [database, { assembleBot }] = await Promise.all([opening.database, import('./bot.js')]).catch(
@@ -48,12 +51,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       throw err;
     },
   );
-  logger.info({ database: database.kind }, 'database ready');
   return assembleBot({
     config,
     logger,
     clock,
     database,
+    ready: opening.ready,
     scheduler: options.scheduler !== false,
     async release() {
       if (!options.database) await database.close(SHUTDOWN.closeMs);

@@ -5,7 +5,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
 import { newestRecorded, pendingMigrationsSql, upToDate } from './migrations.js';
-import { openRemotePglite } from './pglite-remote.js';
+import { connectRemotePglite } from './pglite-remote.js';
 import type * as schema from './schema.js';
 
 /** One type for both drivers: repositories never know which database they run on. */
@@ -55,8 +55,14 @@ export interface Opening {
    * waits for it first: a round trip still to start would otherwise wait for the stretch's end.
    */
   readonly underway: Promise<void>;
-  /** Resolves once the database is open and migrated. */
+  /**
+   * Resolves with the database as soon as a bot can be built on it (its driver loaded), before
+   * it is open: a start builds the bot meanwhile. Nothing may query it before `ready`. Rejects
+   * when the driver could not be loaded.
+   */
   readonly database: Promise<Database>;
+  /** Resolves once the database is open and migrated; rejects with why it could not be. */
+  readonly ready: Promise<void>;
 }
 
 /**
@@ -68,39 +74,56 @@ export interface Opening {
 export function openMigratedDatabase(target: DatabaseTarget): Opening {
   if (!('url' in target)) {
     // The worker starts on this call; it needs this thread only once PGlite is open.
-    const database = openPglite(target.dataDir).then(async (opened) => {
-      await opened.migrate();
-      return opened;
+    const connecting = connectPglite(target.dataDir);
+    const ready = connecting.then(async ({ database, opened }) => {
+      await opened;
+      await database.migrate();
     });
-    return { underway: Promise.resolve(), database };
+    return { underway: Promise.resolve(), database: connecting.then(({ database }) => database), ready };
   }
   let markUnderway!: () => void;
   const underway = new Promise<void>((resolve) => {
     markUnderway = resolve;
   });
-  const database = openPostgres(target.url, { migrate: true, whenUnderway: markUnderway });
-  database.then(markUnderway, markUnderway);
-  return { underway, database };
+  const connecting = connectPostgres(target.url, { migrate: true, whenUnderway: markUnderway });
+  const ready = connecting.then(({ migrated }) => migrated);
+  ready.then(markUnderway, markUnderway);
+  return { underway, database: connecting.then(({ database }) => database), ready };
 }
 
-async function openPostgres(
+/** A database whose driver is loaded, and the promise of its opening (see Opening). */
+interface Connecting {
+  database: Database;
+  /** Open (PGlite) or migrated (Postgres, when asked to migrate). */
+  opened: Promise<void>;
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { database, opened } = await connectPostgres(url);
+  await opened;
+  return database;
+}
+
+async function connectPostgres(
   url: string,
   { migrate = false, whenUnderway = () => {} } = {},
-): Promise<Database> {
+): Promise<Connecting & { migrated: Promise<void> }> {
   const { default: postgres } = await import('postgres');
   // onnotice: drizzle's "relation already exists, skipping" notices are noise on every start.
   const client = postgres(url, { max: 10, onnotice: () => {} });
+  // Migrating needs only postgres.js: it starts before the driver and the schema load.
+  const migrated = migrate ? migratePostgres(url, client, whenUnderway) : Promise.resolve();
+  // Awaited by whoever builds on this database; until then a failure is not unhandled.
+  migrated.catch(() => {});
   const [{ drizzle: drizzlePostgres }, schema] = await Promise.all([
     import('drizzle-orm/postgres-js'),
     import('./schema.js'),
-    // Migrating needs only postgres.js: it starts before the driver and the schema load.
-    migrate && migratePostgres(url, client, whenUnderway),
   ]).catch(async (err: unknown) => {
     await client.end({ timeout: 5 });
     throw err;
   });
   const db = drizzlePostgres(client, { schema });
-  return {
+  const database: Database = {
     db: db as unknown as Db,
     kind: 'postgres',
     migrate: () => migratePostgres(url, client),
@@ -108,6 +131,8 @@ async function openPostgres(
     // postgres.js counts in seconds; past it, connections still busy are destroyed.
     close: (timeoutMs = 5_000) => client.end({ timeout: timeoutMs / 1000 }),
   };
+  // postgres.js connects on the first query: nothing to wait for but the migration.
+  return { database, opened: migrated, migrated };
 }
 
 /** Makes replicas that start together migrate one after the other (a session advisory lock). */
@@ -188,15 +213,29 @@ async function migrateWithDrizzle(url: string, folder: string): Promise<void> {
  * forwards each query there, so no query ever runs on the thread that acks Slack.
  */
 async function openPglite(dataDir: string): Promise<Database> {
+  const { database, opened } = await connectPglite(dataDir);
+  await opened.catch(async (err: unknown) => {
+    await database.close();
+    throw err;
+  });
+  return database;
+}
+
+async function connectPglite(dataDir: string): Promise<Connecting> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const [client, { drizzle: drizzlePglite }, schema] = await Promise.all([
-    openRemotePglite(dataDir),
+  const { client, opened } = await connectRemotePglite(dataDir);
+  // Awaited by whoever builds on this database; until then a failure is not unhandled.
+  opened.catch(() => {});
+  const [{ drizzle: drizzlePglite }, schema] = await Promise.all([
     import('drizzle-orm/pglite'),
     import('./schema.js'),
-  ]);
+  ]).catch(async (err: unknown) => {
+    await client.close();
+    throw err;
+  });
   // The driver only calls `query` and `transaction`, which the remote client provides.
   const db = drizzlePglite(client as unknown as PGlite, { schema });
-  return {
+  const database: Database = {
     db: db as unknown as Db,
     kind: 'pglite',
     async migrate() {
@@ -211,6 +250,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     ping: () => pingDb(db as unknown as Db),
     close: (timeoutMs) => client.close(timeoutMs),
   };
+  return { database, opened };
 }
 
 async function pingDb(db: Db): Promise<boolean> {

@@ -47,11 +47,15 @@ export interface RemotePglite extends RemoteTransaction {
 }
 
 /**
- * Starts the worker on `dataDir` and resolves once PGlite is open. A directory that holds no
- * database yet gets one first: a copy of the build's prepared template (pglite-template.ts),
- * or, running from source, one created by a throwaway process (see pglite-initdb.ts for why).
+ * Starts the worker on `dataDir` and resolves with a client at once, and with `opened`, which
+ * resolves once PGlite is open: queries sent before wait in the worker's queue, and fail with
+ * the reason should it not open. A directory that holds no database yet gets one first: a copy
+ * of the build's prepared template (pglite-template.ts), or, running from source, one created
+ * by a throwaway process (see pglite-initdb.ts for why).
  */
-export async function openRemotePglite(dataDir: string): Promise<RemotePglite> {
+export async function connectRemotePglite(
+  dataDir: string,
+): Promise<{ client: RemotePglite; opened: Promise<void> }> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory && !existsSync(join(dataDir, 'PG_VERSION'))) {
     const template = findBuiltTemplate();
@@ -59,8 +63,8 @@ export async function openRemotePglite(dataDir: string): Promise<RemotePglite> {
     else await initdb(dataDir);
   }
   const worker = startSiblingWorker(import.meta.url, 'pglite-worker', { dataDir } satisfies WorkerSetup);
-  await whenReady(worker);
-  return createRemote(worker);
+  const opened = whenReady(worker);
+  return { client: createRemote(worker, opened), opened };
 }
 
 async function initdb(dataDir: string): Promise<void> {
@@ -90,23 +94,25 @@ function whenReady(worker: Worker): Promise<void> {
     };
     worker.on('message', onMessage);
     worker.once('error', reject);
+    worker.once('exit', () => reject(new Error('the embedded database stopped while opening')));
   });
 }
 
-function createRemote(worker: Worker): RemotePglite {
+function createRemote(worker: Worker, opened: Promise<void>): RemotePglite {
   const pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   let nextId = 1;
   let broken: Error | undefined;
   let closing: Promise<void> | undefined;
+  let opening = true;
   /** Resolves when the current transaction (if any) has sent its last statement. */
   let sendLock: Promise<void> = Promise.resolve();
 
-  // The worker keeps the process alive only while a query is waiting for it.
-  worker.unref();
+  // The worker keeps the process alive while it opens, then only while a query waits for it.
+  const holdProcess = () => (opening || pending.size > 0 ? worker.ref() : worker.unref());
   const settle = (id: number) => {
     const entry = pending.get(id);
     pending.delete(id);
-    if (pending.size === 0) worker.unref();
+    holdProcess();
     return entry;
   };
 
@@ -124,6 +130,17 @@ function createRemote(worker: Worker): RemotePglite {
   };
   worker.on('error', fail);
   worker.on('exit', () => fail(new Error('the embedded database has stopped')));
+  opened.then(
+    () => {
+      opening = false;
+      holdProcess();
+    },
+    // Queries sent while it opened fail with the reason it did not.
+    (err: Error) => {
+      opening = false;
+      fail(err);
+    },
+  );
 
   const send = (sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<unknown> => {
     if (broken) return Promise.reject(broken);
@@ -181,6 +198,11 @@ function createRemote(worker: Worker): RemotePglite {
     },
     close(timeoutMs = 1_000) {
       closing ??= (async () => {
+        // Already ended (it failed to open, or stopped): there is nothing to let finish.
+        if (broken) {
+          await worker.terminate();
+          return;
+        }
         const deadline = Date.now() + timeoutMs;
         const closed = new Promise<void>((resolve) => {
           worker.on('message', (reply: WorkerReply) => reply.kind === 'closed' && resolve());
