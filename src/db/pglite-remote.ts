@@ -82,9 +82,11 @@ async function initdb(dataDir: string): Promise<void> {
 
 function whenReady(worker: Worker): Promise<void> {
   return new Promise((resolve, reject) => {
+    const onExit = () => reject(new Error('the embedded database stopped while opening'));
     const onMessage = (reply: WorkerReply) => {
       if (reply.kind !== 'ready' && reply.kind !== 'failed') return;
       worker.off('error', reject);
+      worker.off('exit', onExit);
       worker.off('message', onMessage);
       if (reply.kind === 'ready') resolve();
       else {
@@ -94,7 +96,7 @@ function whenReady(worker: Worker): Promise<void> {
     };
     worker.on('message', onMessage);
     worker.once('error', reject);
-    worker.once('exit', () => reject(new Error('the embedded database stopped while opening')));
+    worker.once('exit', onExit);
   });
 }
 
