@@ -10,7 +10,7 @@
  * The data directory exists already: pglite-initdb.ts creates it in a process of its own.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite, parse, protocol, types } from '@electric-sql/pglite';
 import { runBelowMainThread } from '../worker-threads.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-remote.js';
 import { PGLITE_OPTIONS } from './pglite-settings.js';
@@ -46,18 +46,19 @@ try {
 }
 
 function serve(pg: PGlite) {
+  const statements = createPreparedStatements(pg);
   // Second to the main thread, but not during start-up: V8 is still compiling PGlite's
   // WebAssembly on its own threads, and the first queries must not wait behind it (lowered at
   // once, start to healthy went from 1.5 to 1.6-1.7 s).
   setTimeout(runBelowMainThread, AFTER_START_MS).unref();
   let queue: Promise<void> = Promise.resolve();
   port?.on('message', (request: WorkerRequest) => {
-    queue = queue.then(() => handle(pg, request));
+    queue = queue.then(() => handle(pg, statements, request));
   });
   port?.postMessage({ kind: 'ready' } satisfies WorkerReply);
 }
 
-async function handle(pg: PGlite, request: WorkerRequest) {
+async function handle(pg: PGlite, statements: PreparedStatements, request: WorkerRequest) {
   if (request.kind === 'close') {
     await pg.close().catch(() => {});
     port?.postMessage({ kind: 'closed' } satisfies WorkerReply);
@@ -65,11 +66,93 @@ async function handle(pg: PGlite, request: WorkerRequest) {
     return;
   }
   try {
-    const result = await pg.query(request.sql, request.params, { rowMode: request.rowMode });
+    const result =
+      request.params.length > 0
+        ? await statements.run(request.sql, request.params, request.rowMode)
+        : await pg.query(request.sql, [], { rowMode: request.rowMode });
     port?.postMessage({ kind: 'result', id: request.id, result } satisfies WorkerReply);
   } catch (err) {
     port?.postMessage({ kind: 'error', id: request.id, error: describeError(err) } satisfies WorkerReply);
   }
+}
+
+/** How many named statements this thread keeps; the least recently used is closed beyond. */
+const KEPT_STATEMENTS = 200;
+
+/**
+ * Runs each SQL text sent with parameters as a named prepared statement, parsed and planned
+ * the first time and only bound and executed after that. PGlite's `query` parses and plans the
+ * statement on every call and crosses into WebAssembly once per protocol message (parse,
+ * describe, bind, describe, execute, sync): a small insert took 0.36 ms of this thread that
+ * way, 0.09 ms here, where bind, describe, execute and sync go in one call. Every request's
+ * statements are the same few texts (drizzle's prepared queries and the repositories' builders),
+ * with only their values changing. Values are serialized and rows parsed as `query` does.
+ */
+type PreparedStatements = ReturnType<typeof createPreparedStatements>;
+
+function createPreparedStatements(pg: PGlite) {
+  const { serialize } = protocol;
+  /** By SQL text, in the order last used: its name and its parameters' type ids. */
+  const kept = new Map<string, { name: string; paramTypes: number[] }>();
+  let made = 0;
+
+  async function prepare(sql: string) {
+    const name = `culture_${++made}`;
+    const { messages } = await pg.execProtocol(
+      concat([
+        serialize.parse({ name, text: sql, types: [] }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ]),
+    );
+    const described = messages.find((message) => message.name === 'parameterDescription') as
+      | { dataTypeIDs: number[] }
+      | undefined;
+    const statement = { name, paramTypes: described?.dataTypeIDs ?? [] };
+    kept.set(sql, statement);
+    const oldest = kept.size > KEPT_STATEMENTS ? kept.entries().next().value : undefined;
+    if (oldest) {
+      kept.delete(oldest[0]);
+      await pg.execProtocol(concat([serialize.close({ type: 'S', name: oldest[1].name }), serialize.sync()]));
+    }
+    return statement;
+  }
+
+  return {
+    async run(sql: string, params: unknown[], rowMode: 'array' | 'object') {
+      let statement = kept.get(sql);
+      if (statement) {
+        kept.delete(sql);
+        kept.set(sql, statement);
+      } else statement = await prepare(sql);
+      const { paramTypes } = statement;
+      const values = params.map((value, i) => {
+        if (value === null || value === undefined) return null;
+        const type = paramTypes[i];
+        const serializer = type === undefined ? undefined : pg.serializers[type];
+        return serializer ? serializer(value) : String(value);
+      });
+      const { messages } = await pg.execProtocol(
+        concat([
+          serialize.bind({ statement: statement.name, values }),
+          serialize.describe({ type: 'P' }),
+          serialize.execute({}),
+          serialize.sync(),
+        ]),
+      );
+      return parse.parseResults(messages, pg.parsers, { rowMode })[0];
+    },
+  };
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
 }
 
 /** Errors cross threads as plain data: Postgres's fields (code, constraint, …) are kept. */
