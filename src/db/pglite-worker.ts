@@ -88,8 +88,6 @@ const KEPT_STATEMENTS = 200;
  * statements are the same few texts (drizzle's prepared queries and the repositories' builders),
  * with only their values changing. Values are serialized and rows parsed as `query` does.
  */
-type PreparedStatements = ReturnType<typeof createPreparedStatements>;
-
 function createPreparedStatements(pg: PGlite) {
   const { serialize } = protocol;
   /** By SQL text, in the order last used: its name and its parameters' type ids. */
@@ -144,6 +142,8 @@ function createPreparedStatements(pg: PGlite) {
     },
   };
 }
+
+type PreparedStatements = ReturnType<typeof createPreparedStatements>;
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const joined = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));

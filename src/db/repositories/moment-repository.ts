@@ -192,8 +192,8 @@ export function createMomentRepository(db: Db) {
     /**
      * One statement, so one round trip (a praise is the busiest write there is): the moment, its
      * colleagues, its standards and its notices (the outbox) are inserted by data-modifying CTEs,
-     * which Postgres runs atomically with the statement. The result has a row per cited standard (one with a null
-     * tag when it cites none), and none when the dedupe key was stored already.
+     * which Postgres runs atomically with the statement. The result has a row per cited standard
+     * (one with a null tag when it cites none), and none when the dedupe key was stored already.
      */
     async insert(input: NewMomentRow & { id: string }, notices: readonly MomentNotice[], now: Date) {
       const { colleagueIds, standards: tags, ...row } = input;
