@@ -74,7 +74,7 @@ export async function reactionToDm(opts: {
 async function main() {
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/logger.js');
-  const { startBot } = await import('../src/main.js');
+  const { startBot } = await import('../src/start-bot.js');
   const secret = 'bench-signing-secret';
   const emulator = await startEmulatorProcess({ teamId: 'TBENCHRX' });
   const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'culture-bench-rx-'));

@@ -1,7 +1,7 @@
 /**
  * The bot on an open, migrated database: the services, the Slack app (listening), the
  * scheduler. This module and what it imports are most of the code, and loading them is most of
- * a start: main.ts loads it while the database opens (see startBot there).
+ * a start: start-bot.ts loads it while the database opens (see startBot there).
  */
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -83,7 +83,7 @@ export interface AssembleOptions {
   database: Database;
   /** Resolves once the database is open and migrated; rejects when it could not be. */
   ready: Promise<void>;
-  /** Run the scheduler (see StartOptions in main.ts). */
+  /** Run the scheduler (see StartOptions in start-bot.ts). */
   scheduler: boolean;
   /** Called last when the bot stops, once nothing uses the database any more. */
   release: () => Promise<void>;

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
- * The only reader of `process.env`. Everything else receives a frozen `Config`.
+ * The reader of `process.env`: it validates the configuration, and everything else receives a
+ * frozen `Config`. environment.ts answers the few questions the process asks before this module
+ * (and zod) load.
  */
 export type SlackMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string };
 
@@ -173,17 +174,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catchUpHours: vars.CATCH_UP_HOURS,
     erasureHashKey: vars.ERASURE_HASH_KEY ?? vars.SLACK_SIGNING_SECRET ?? vars.SLACK_BOT_TOKEN,
   });
-}
-
-/**
- * False when no Slack variable is set at all: `npm start` then runs the sandbox instead of
- * failing. Any one of them set means "connect to Slack", and loadConfig explains what is missing.
- */
-export function hasSlackCredentials(env: NodeJS.ProcessEnv = process.env): boolean {
-  return ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'].some((name) => Boolean(env[name]));
-}
-
-/** Loads ./.env into the environment when present (variables already set win), for `npm start`. */
-export function loadDotEnv(path = '.env') {
-  if (existsSync(path)) process.loadEnvFile(path);
 }

@@ -38,7 +38,7 @@ export type DatabaseTarget = { url: string } | { dataDir: string };
 
 /**
  * Opens the database. Each driver is loaded only when it is the one used, and only once the
- * opening has begun: a start loads the rest of the bot meanwhile (main.ts), and PGlite's worker
+ * opening has begun: a start loads the rest of the bot meanwhile (start-bot.ts), and PGlite's worker
  * is compiling Postgres while the schema and the driver load.
  */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -68,7 +68,7 @@ export interface Opening {
 /**
  * Opens the database and migrates it, the migration started as early as the database allows.
  * On Postgres it needs nothing the opening loads, so it starts first and overlaps the loading
- * of the driver and of the rest of the bot (main.ts). On PGlite every query goes through the
+ * of the driver and of the rest of the bot (start-bot.ts). On PGlite every query goes through the
  * worker that opens it, so it migrates once open.
  */
 export function openMigratedDatabase(target: DatabaseTarget): Opening {
@@ -141,7 +141,7 @@ const ADVISORY_LOCK = 727274;
 /**
  * Migrates the Postgres database at `url` (`pool` is connected to it) in as few round trips
  * as possible, and calls `whenUnderway` as soon as Postgres has all it needs. At start-up the
- * main thread loads the bot's code (main.ts) in one long synchronous stretch and takes no
+ * main thread loads the bot's code (start-bot.ts) in one long synchronous stretch and takes no
  * answer during it, so drizzle's migrator (a round trip per statement) ran after it, statement
  * by statement. Here one query tells whether the database is up to date (most starts); when
  * migrations are due, the lock, the migrations and the unlock go on one connection, the

@@ -7,17 +7,19 @@
  * One request at a time, in the order they arrive: the main thread decides that order (it keeps
  * a transaction's statements together), this thread only runs it.
  *
- * The data directory exists already: pglite-initdb.ts creates it in a process of its own.
+ * It starts before it knows its data directory (main.ts starts it first thing, see
+ * startPgliteThreadEarly): it reads and compiles PGlite meanwhile, and opens the directory when
+ * the first message, `open`, names it. The directory exists by then: pglite-initdb.ts creates it
+ * in a process of its own.
  */
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { PGlite, parse, protocol, types } from '@electric-sql/pglite';
 import { runBelowMainThread } from '../worker-threads.js';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-remote.js';
+import type { WorkerReply, WorkerRequest } from './pglite-remote.js';
 import { PGLITE_OPTIONS } from './pglite-settings.js';
 
-const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.ts runs only as a worker thread');
 
@@ -49,22 +51,60 @@ const AFTER_START_MS = 5_000;
 // While PGlite opens, nothing holds this thread's event loop open (compiling the WebAssembly is
 // V8's own work, no libuv handle), so Node's loop runs dry and waits for every compile task V8
 // has queued, the optimising ones included, before it runs anything else: the first request
-// waited 200-450 ms for code it did not need yet. A timer keeps the loop turning until we serve.
+// waited 200-450 ms for code it did not need yet. A timer keeps the loop turning until PGlite is
+// open.
 const openingTimer = setInterval(() => {}, 60_000);
 setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
-try {
-  serve(
-    await PGlite.create(setup.dataDir, {
+// What needs no data directory is under way before the `open` message arrives.
+const wasmModule = WebAssembly.compile(readPgliteFile('pglite.wasm'));
+wasmModule.catch(() => {}); // awaited by open(), which reports a failure
+const fsBundle = new Blob([readPgliteFile('pglite.data')]);
+
+let openWith!: (dataDir: string) => void;
+const opened = new Promise<string>((resolve) => {
+  openWith = resolve;
+}).then(open);
+// Should PGlite not open, the `failed` reply has told the main thread, which fails the requests
+// it sent with that reason: here they are dropped.
+const openedOrNot = opened.catch(() => undefined);
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (request: WorkerRequest) => {
+  if (request.kind === 'open') {
+    openWith(request.dataDir);
+    return;
+  }
+  // Requests wait for PGlite, and run one at a time in the order they came.
+  queue = queue.then(async () => {
+    const database = await openedOrNot;
+    if (database) await handle(database, request);
+  });
+});
+
+interface OpenDatabase {
+  pg: PGlite;
+  statements: PreparedStatements;
+}
+
+async function open(dataDir: string): Promise<OpenDatabase> {
+  try {
+    const pg = await PGlite.create(dataDir, {
       ...PGLITE_OPTIONS,
       parsers,
-      pgliteWasmModule: await WebAssembly.compile(readPgliteFile('pglite.wasm')),
-      fsBundle: new Blob([readPgliteFile('pglite.data')]),
-    }),
-  );
-} catch (err) {
-  port.postMessage({ kind: 'failed', error: describeError(err) } satisfies WorkerReply);
-} finally {
-  clearInterval(openingTimer);
+      pgliteWasmModule: await wasmModule,
+      fsBundle,
+    });
+    // Second to the main thread, but not during start-up: V8 is still compiling PGlite's
+    // WebAssembly on its own threads, and the first queries must not wait behind it (lowered at
+    // once, start to healthy went from 1.5 to 1.6-1.7 s).
+    setTimeout(runBelowMainThread, AFTER_START_MS).unref();
+    port?.postMessage({ kind: 'ready' } satisfies WorkerReply);
+    return { pg, statements: createPreparedStatements(pg) };
+  } catch (err) {
+    port?.postMessage({ kind: 'failed', error: describeError(err) } satisfies WorkerReply);
+    throw err;
+  } finally {
+    clearInterval(openingTimer);
+  }
 }
 
 /**
@@ -77,20 +117,7 @@ function readPgliteFile(name: 'pglite.wasm' | 'pglite.data'): Buffer {
   return readFileSync(new URL(import.meta.resolve(`@electric-sql/pglite/${name}`)));
 }
 
-function serve(pg: PGlite) {
-  const statements = createPreparedStatements(pg);
-  // Second to the main thread, but not during start-up: V8 is still compiling PGlite's
-  // WebAssembly on its own threads, and the first queries must not wait behind it (lowered at
-  // once, start to healthy went from 1.5 to 1.6-1.7 s).
-  setTimeout(runBelowMainThread, AFTER_START_MS).unref();
-  let queue: Promise<void> = Promise.resolve();
-  port?.on('message', (request: WorkerRequest) => {
-    queue = queue.then(() => handle(pg, statements, request));
-  });
-  port?.postMessage({ kind: 'ready' } satisfies WorkerReply);
-}
-
-async function handle(pg: PGlite, statements: PreparedStatements, request: WorkerRequest) {
+async function handle({ pg, statements }: OpenDatabase, request: Exclude<WorkerRequest, { kind: 'open' }>) {
   if (request.kind === 'close') {
     await pg.close().catch(() => {});
     port?.postMessage({ kind: 'closed' } satisfies WorkerReply);

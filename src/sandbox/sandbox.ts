@@ -82,7 +82,7 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
-/** What the sandbox needs of the bot main.ts starts (passed in: the composition root stays main.ts). */
+/** What the sandbox needs of the bot start-bot.ts starts (passed in: the composition root stays start-bot.ts). */
 export interface SandboxBot {
   readonly port: number;
   readonly deps: Pick<Deps, 'roles' | 'workspaces' | 'cron' | 'schedules' | 'reactionSettings'>;
@@ -97,7 +97,7 @@ export type StartBot = (
 
 export interface SandboxOptions {
   env: NodeJS.ProcessEnv;
-  /** main.ts's startBot: the real bot, composed as in any deployment. */
+  /** start-bot.ts's startBot: the real bot, composed as in any deployment. */
   startBot: StartBot;
   /** The bot's logger; default: JSON on stdout at LOG_LEVEL, or warnings only when it is not set. */
   logger?: Logger;

@@ -8,9 +8,9 @@ import { delimiter, join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { startBot } from '../../src/main.js';
 import { pageRoutes } from '../../src/sandbox/page-routes.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/sandbox.js';
+import { startBot } from '../../src/start-bot.js';
 
 /** CHROMIUM_PATH, or `chromium` / `chromium-browser` found on PATH. */
 function findChromium(): string | undefined {

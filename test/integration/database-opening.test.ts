@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openMigratedDatabase } from '../../src/db/client.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.js';
-import { startBot } from '../../src/main.js';
+import { startBot } from '../../src/start-bot.js';
 
 /**
  * A start builds the bot on the database while it still opens (main.ts, bot.ts): the database

@@ -2,9 +2,9 @@ import { Writable } from 'node:stream';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
-import { type RunningBot, startBot } from '../../src/main.js';
 import { createSlackDriver } from '../../src/sandbox/slack-driver.js';
 import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack-emulator.js';
+import { type RunningBot, startBot } from '../../src/start-bot.js';
 
 export const TEST_TEAM = 'T0TEST';
 export const SIGNING_SECRET = 'test-signing-secret';

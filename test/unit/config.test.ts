@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, hasSlackCredentials, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { hasSlackCredentials, opensEmbeddedDatabase } from '../../src/environment.js';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'shh-secret' };
 
@@ -45,6 +46,14 @@ describe('loadConfig', () => {
     expect(hasSlackCredentials({ SLACK_BOT_TOKEN: '', PORT: '3000' })).toBe(false);
     expect(hasSlackCredentials({ SLACK_SIGNING_SECRET: 'shh' })).toBe(true);
     expect(hasSlackCredentials({ SLACK_APP_TOKEN: 'xapp-1' })).toBe(true);
+  });
+
+  it('expects the embedded database in the sandbox, and in a deployment without DATABASE_URL', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh' };
+    expect(opensEmbeddedDatabase({ DATABASE_URL: 'postgres://db/culture' })).toBe(true);
+    expect(opensEmbeddedDatabase(slack)).toBe(true);
+    expect(opensEmbeddedDatabase({ ...slack, DATABASE_URL: '' })).toBe(true);
+    expect(opensEmbeddedDatabase({ ...slack, DATABASE_URL: 'postgres://db/culture' })).toBe(false);
   });
 
   it('explains how to create the app when no Slack credentials are set', () => {

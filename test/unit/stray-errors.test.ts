@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { keepServingThroughStrayErrors } from '../../src/main.js';
+import { keepServingThroughStrayErrors } from '../../src/start-bot.js';
 
 function setUp() {
   const lines: Record<string, unknown>[] = [];
