@@ -38,8 +38,8 @@ export type DatabaseTarget = { url: string } | { dataDir: string };
 
 /**
  * Opens the database. Each driver is loaded only when it is the one used, and only once the
- * opening has begun: a start loads the rest of the bot meanwhile (start-bot.ts), and PGlite's worker
- * is compiling Postgres while the schema and the driver load.
+ * opening has begun: a start loads the rest of the bot meanwhile (start-bot.ts), and PGlite's
+ * worker is compiling Postgres while the schema and the driver load.
  */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) return openPostgres(target.url);
@@ -68,8 +68,8 @@ export interface Opening {
 /**
  * Opens the database and migrates it, the migration started as early as the database allows.
  * On Postgres it needs nothing the opening loads, so it starts first and overlaps the loading
- * of the driver and of the rest of the bot (start-bot.ts). On PGlite every query goes through the
- * worker that opens it, so it migrates once open.
+ * of the driver and of the rest of the bot (start-bot.ts). On PGlite every query goes through
+ * the worker that opens it, so it migrates once open.
  */
 export function openMigratedDatabase(target: DatabaseTarget): Opening {
   if (!('url' in target)) {
@@ -86,7 +86,7 @@ export function openMigratedDatabase(target: DatabaseTarget): Opening {
     markUnderway = resolve;
   });
   const connecting = connectPostgres(target.url, { migrate: true, whenUnderway: markUnderway });
-  const ready = connecting.then(({ migrated }) => migrated);
+  const ready = connecting.then(({ opened }) => opened);
   ready.then(markUnderway, markUnderway);
   return { underway, database: connecting.then(({ database }) => database), ready };
 }
@@ -107,7 +107,7 @@ async function openPostgres(url: string): Promise<Database> {
 async function connectPostgres(
   url: string,
   { migrate = false, whenUnderway = () => {} } = {},
-): Promise<Connecting & { migrated: Promise<void> }> {
+): Promise<Connecting> {
   const { default: postgres } = await import('postgres');
   // onnotice: drizzle's "relation already exists, skipping" notices are noise on every start.
   const client = postgres(url, { max: 10, onnotice: () => {} });
@@ -132,7 +132,7 @@ async function connectPostgres(
     close: (timeoutMs = 5_000) => client.end({ timeout: timeoutMs / 1000 }),
   };
   // postgres.js connects on the first query: nothing to wait for but the migration.
-  return { database, opened: migrated, migrated };
+  return { database, opened: migrated };
 }
 
 /** Makes replicas that start together migrate one after the other (a session advisory lock). */
